@@ -1,0 +1,144 @@
+"""The value objects every stage passes on: articles, spans, attributions.
+
+All spans are ``(start, end)`` offsets into the article's ``text`` (the original characters, never
+a normalised copy), and ``article.text[span.start:span.end] == span.text`` always holds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+#: What a source can be. ``outlet`` covers newspapers, broadcasters, websites and platforms.
+SOURCE_KINDS = ("wire_agency", "outlet", "person", "organization", "anonymous", "unknown")
+
+
+@attrs.frozen
+class Span:
+    """A piece of an article's text."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@attrs.frozen
+class Cue(Span):
+    """The words that signal an attribution: «قال», «بحسب», «نقلاً عن», a wire credit."""
+
+    lemma: str = ""
+    type: str = "verb"  # verb | participle | nominal | passive | credit
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "lemma": self.lemma}
+
+
+@attrs.frozen
+class Mention(Span):
+    """A mention of a source or of an intermediary.
+
+    ``name`` is the canonical name when the mention resolves to a known outlet, else ``None``.
+    """
+
+    name: str | None = None
+    kind: str = "unknown"
+    anonymous_type: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "name": self.name, "kind": self.kind}
+
+
+@attrs.frozen
+class Content(Span):
+    """What the source is reported to have said. ``direct`` when it is a quotation in quote marks."""
+
+    direct: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "direct": self.direct}
+
+
+@attrs.frozen
+class Attribution:
+    """One act of reporting: a cue ties content to a source, possibly through intermediaries.
+
+    ``via`` lists the intermediaries from the publisher side outwards. ``sentence`` is the span of
+    the sentence holding the cue. ``continues`` is the index of the attribution whose source this
+    one repeats (a subjectless «وأضاف», a participle «مشيراً»), else ``None``.
+    """
+
+    cue: Cue
+    source: Mention
+    via: tuple[Mention, ...] = ()
+    content: Content | None = None
+    sentence: Span | None = None
+    continues: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cue": self.cue.to_dict(),
+            "source": self.source.to_dict(),
+            "via": [v.to_dict() for v in self.via],
+            "content": self.content.to_dict() if self.content else None,
+        }
+
+
+@attrs.frozen
+class Publisher:
+    """The outlet that published an article."""
+
+    name: str | None
+    name_ar: str | None
+    kind: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "name_ar": self.name_ar, "kind": self.kind, "text": self.text}
+
+
+@attrs.frozen
+class Article:
+    """An article as read from a file.
+
+    ``text`` is what offsets index: the whole file for ``.txt``/``.md`` (front matter included),
+    the body field for structured formats. ``body_start`` is where the article proper starts in
+    ``text`` (after a front matter block). ``title`` and the other metadata come from the file.
+    """
+
+    text: str
+    id: str
+    path: str = ""
+    format: str = "txt"
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = None
+    author: str | None = None
+    body_start: int = 0
+    extra: dict[str, Any] = attrs.field(factory=dict, eq=False)
+
+
+@attrs.frozen
+class Extraction:
+    """Everything found in one article."""
+
+    article: Article
+    publisher: Publisher | None
+    attributions: tuple[Attribution, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        a = self.article
+        return {
+            "path": a.path,
+            "id": a.id,
+            "format": a.format,
+            "title": a.title,
+            "url": a.url,
+            "date": a.date,
+            "publisher": self.publisher.to_dict() if self.publisher else None,
+            "attributions": [x.to_dict() for x in self.attributions],
+        }

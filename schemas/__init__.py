@@ -1,0 +1,4 @@
+"""Declarative knowledge and contracts: YAML lexicons, the outlet gazetteer, JSON Schemas.
+
+Installed as ``provenance.schemas``; the files are read with :mod:`importlib.resources`.
+"""
