@@ -1,0 +1,121 @@
+"""The ``provenance`` command: a thin layer over the library, one library call per command."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from . import __version__
+from .evaluate import GoldError, evaluate as evaluate_gold
+from .extract import default_extractor
+from .lexicon import LexiconError
+from .models import Extraction
+from .readers import JsonFields, ReadError, read_paths
+
+
+@click.group()
+@click.version_option(__version__, prog_name="provenance")
+def cli() -> None:
+    """Track where Arabic news comes from: attributions, citation chains, wire-copy reuse."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
+    help="text: readable; json: one JSON array; jsonl: one JSON object per article per line.",
+)
+@click.option(
+    "--field", "fields", multiple=True, metavar="FIELD=KEY",
+    help="JSON input: which key holds a field (body, title, outlet, url, date, author, id), e.g. --field body=content.",
+)
+def extract(paths: tuple[str, ...], fmt: str, fields: tuple[str, ...]) -> None:
+    """Find the attributions in articles (files, folders or globs).
+
+    Reads .txt/.md (optionally with YAML front matter), TREC <DOC> files and JSON/JSON Lines
+    records. A file that cannot be read is reported on stderr; the others go on, and the exit
+    code is 1.
+    """
+    try:
+        json_fields = JsonFields.parse(fields)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--field") from None
+    extractor = _extractor()
+    failed = 0
+    first = True
+    if fmt == "json":
+        click.echo("[", nl=False)
+    for item in read_paths(paths, fields=json_fields):
+        if isinstance(item, ReadError):
+            failed += 1
+            click.echo(f"error: {item}", err=True)
+            continue
+        result = extractor.extract_article(item)
+        if fmt == "jsonl":
+            click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        elif fmt == "json":
+            click.echo(("" if first else ",") + "\n" + json.dumps(result.to_dict(), ensure_ascii=False, indent=2), nl=False)
+        else:
+            click.echo(render(result))
+        first = False
+    if fmt == "json":
+        click.echo("\n]")
+    if failed:
+        click.echo(f"{failed} file(s) could not be read", err=True)
+        sys.exit(1)
+
+
+def render(result: Extraction) -> str:
+    """A readable summary of one article's attributions."""
+    a = result.article
+    pub = result.publisher
+    lines = [f"{a.path or a.id}  [{a.format}]" + (f"  publisher: {pub.name or pub.text}" if pub else "")]
+    if a.title:
+        lines.append(f"  {a.title}")
+    for n, at in enumerate(result.attributions, 1):
+        src = at.source.text or "?"
+        kind = at.source.kind + (f"/{at.source.anonymous_type}" if at.source.anonymous_type else "")
+        via = "".join(f" ← {v.text}" for v in at.via)
+        lines.append(f"  {n:>3}. [{at.cue.lemma}] {at.cue.text}: {src} ({kind}){via}")
+        if at.content:
+            content = at.content.text if len(at.content.text) <= 90 else at.content.text[:87] + "…"
+            q = "«»" if at.content.direct else "  "
+            lines.append(f"       {q[0]}{content}{q[1]}")
+    if not result.attributions:
+        lines.append("  (no attributions)")
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("gold", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--errors", is_flag=True, help="List every miss, spurious hit and wrong source.")
+def evaluate(gold: tuple[str, ...], as_json: bool, errors: bool) -> None:
+    """Score extraction against gold YAML files or folders (see tests/gold/README.md)."""
+    try:
+        score = evaluate_gold(list(gold), _extractor())
+    except GoldError as e:
+        raise click.ClickException(str(e)) from None
+    if errors:
+        for e in score.errors:
+            click.echo(json.dumps(e, ensure_ascii=False))
+    if as_json:
+        click.echo(json.dumps(score.to_dict(), indent=2))
+        return
+    click.echo(f"gold attributions   {score.gold}")
+    click.echo(f"predicted           {score.predicted}")
+    click.echo(f"matched             {score.matched}")
+    click.echo(f"detection precision {score.precision:.3f}")
+    click.echo(f"detection recall    {score.recall:.3f}")
+    click.echo(f"detection F1        {score.f1:.3f}")
+    click.echo(f"source accuracy     {score.source_accuracy:.3f}")
+    click.echo(f"kind accuracy       {score.kind_accuracy:.3f}")
+
+
+def _extractor():  # type: ignore[no-untyped-def]
+    try:
+        return default_extractor()
+    except LexiconError as e:
+        raise click.ClickException(str(e)) from None

@@ -1,0 +1,229 @@
+"""Scoring the extractor against a hand-annotated gold set (see ``tests/gold/README.md``).
+
+Metrics:
+
+- detection precision / recall / F1: a predicted attribution matches a gold one when their cue
+  spans overlap (each gold attribution matches at most one prediction);
+- source accuracy: among matched pairs, the share whose predicted source span contains the gold
+  source's head word (for a gold source of ``null``: the prediction has no source either);
+- kind accuracy: among matched pairs, the share with the gold kind.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .extract import Extractor, default_extractor
+from .lexicon import load_yaml
+from .models import Attribution
+from .readers import ReadError, read_path
+
+
+class GoldError(Exception):
+    """A gold file that does not fit its article. The message names the file."""
+
+
+@attrs.frozen
+class GoldAttribution:
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    head: tuple[int, int] | None
+    kind: str
+    via: tuple[str, ...] = ()
+    direct: bool | None = None
+
+
+@attrs.frozen
+class GoldArticle:
+    path: Path
+    article_path: Path
+    attributions: tuple[GoldAttribution, ...]
+    outlet: str | None = None
+
+
+def load_gold(path: str | os.PathLike[str]) -> GoldArticle:
+    """Read one gold YAML file and locate every annotation in the article's text."""
+    path = Path(path)
+    data = load_yaml(path)
+    if not isinstance(data, dict) or "article" not in data:
+        raise GoldError(f"{path}: expected a mapping with an 'article' key")
+    article_path = (path.parent / data["article"]).resolve()
+    try:
+        articles = read_path(article_path)
+    except ReadError as e:
+        raise GoldError(f"{path}: {e}") from None
+    text = articles[0].text
+    out = []
+    for n, a in enumerate(data.get("attributions") or [], 1):
+        where = f"{path}: attribution {n}"
+        ctx = a.get("context") or a["cue"]
+        at = text.find(ctx)
+        if at < 0 or text.find(ctx, at + 1) >= 0:
+            raise GoldError(f"{where}: context {ctx!r} must occur exactly once in the article")
+        c = ctx.find(a["cue"])
+        if c < 0:
+            raise GoldError(f"{where}: cue {a['cue']!r} not inside its context")
+        cue = (at + c, at + c + len(a["cue"]))
+        source = head = None
+        if a.get("source"):
+            src = a["source"]
+            if a.get("source_context"):
+                sc = text.find(a["source_context"])
+                if sc < 0:
+                    raise GoldError(f"{where}: source_context not found")
+                s = text.find(src, sc)
+            else:
+                s = _nearest(text, src, cue[0])
+            if s < 0:
+                raise GoldError(f"{where}: source {src!r} not found")
+            source = (s, s + len(src))
+            h = a.get("head") or src.split()[0]
+            hs = src.find(h)
+            if hs < 0:
+                raise GoldError(f"{where}: head {h!r} not inside source")
+            head = (s + hs, s + hs + len(h))
+        out.append(
+            GoldAttribution(
+                cue=cue, source=source, head=head, kind=a.get("kind", "unknown"),
+                via=tuple(a.get("via") or ()), direct=a.get("direct"),
+            )
+        )
+    return GoldArticle(path, article_path, tuple(out), data.get("outlet"))
+
+
+def _nearest(text: str, needle: str, pos: int) -> int:
+    best, best_d = -1, None
+    i = text.find(needle)
+    while i >= 0:
+        d = abs(i - pos)
+        if best_d is None or d < best_d:
+            best, best_d = i, d
+        i = text.find(needle, i + 1)
+    return best
+
+
+def gold_files(paths: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files += sorted(path.glob("*.yaml"))
+        else:
+            files.append(path)
+    return files
+
+
+@attrs.define
+class Score:
+    """Counts behind the metrics, addable across articles."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    source_ok: int = 0
+    kind_ok: int = 0
+    kinds: Counter[str] = attrs.field(factory=Counter)
+    errors: list[dict[str, Any]] = attrs.field(factory=list)
+
+    def add(self, other: Score) -> None:
+        self.gold += other.gold
+        self.predicted += other.predicted
+        self.matched += other.matched
+        self.source_ok += other.source_ok
+        self.kind_ok += other.kind_ok
+        self.kinds.update(other.kinds)
+        self.errors += other.errors
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def source_accuracy(self) -> float:
+        return self.source_ok / self.matched if self.matched else 0.0
+
+    @property
+    def kind_accuracy(self) -> float:
+        return self.kind_ok / self.matched if self.matched else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "articles_gold_attributions": self.gold,
+            "predicted": self.predicted,
+            "matched": self.matched,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "source_accuracy": round(self.source_accuracy, 4),
+            "kind_accuracy": round(self.kind_accuracy, 4),
+        }
+
+
+def score_article(gold: GoldArticle, extractor: Extractor | None = None) -> Score:
+    extractor = extractor or default_extractor()
+    article = read_path(gold.article_path)[0]
+    predicted = list(extractor.extract_article(article).attributions)
+    s = Score(gold=len(gold.attributions), predicted=len(predicted))
+    used: set[int] = set()
+    text = article.text
+    for g in gold.attributions:
+        match = None
+        for n, p in enumerate(predicted):
+            if n in used:
+                continue
+            if p.cue.start < g.cue[1] and g.cue[0] < p.cue.end:
+                match = n
+                break
+        if match is None:
+            s.errors.append({"type": "missed", "file": gold.path.name, "cue": text[g.cue[0] : g.cue[1]],
+                             "context": text[max(0, g.cue[0] - 40) : g.cue[1] + 60]})
+            continue
+        used.add(match)
+        p = predicted[match]
+        s.matched += 1
+        if _source_ok(g, p):
+            s.source_ok += 1
+        else:
+            s.errors.append({"type": "source", "file": gold.path.name, "cue": p.cue.text,
+                             "gold": text[g.source[0] : g.source[1]] if g.source else None,
+                             "predicted": p.source.text, "context": text[max(0, p.cue.start - 30) : p.cue.end + 60]})
+        if g.kind == p.source.kind:
+            s.kind_ok += 1
+        else:
+            s.errors.append({"type": "kind", "file": gold.path.name, "cue": p.cue.text, "gold": g.kind,
+                             "predicted": p.source.kind, "source": p.source.text})
+        s.kinds[g.kind] += 1
+    for n, p in enumerate(predicted):
+        if n not in used:
+            s.errors.append({"type": "spurious", "file": gold.path.name, "cue": p.cue.text,
+                             "context": text[max(0, p.cue.start - 40) : p.cue.end + 60]})
+    return s
+
+
+def _source_ok(g: GoldAttribution, p: Attribution) -> bool:
+    if g.source is None:
+        return p.source.text == ""
+    assert g.head is not None
+    return p.source.start <= g.head[0] and g.head[1] <= p.source.end
+
+
+def evaluate(paths: list[str], extractor: Extractor | None = None) -> Score:
+    """Score the extractor on gold files or folders of them."""
+    total = Score()
+    for f in gold_files(paths):
+        total.add(score_article(load_gold(f), extractor))
+    return total

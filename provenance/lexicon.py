@@ -1,0 +1,317 @@
+"""Loading the declarative knowledge in ``schemas/``: cues, source nouns, boilerplate, outlets.
+
+The YAML files are written the ordinary way (with hamzas, ة…); everything is normalised on load so
+the extractor compares normalised text with normalised words.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+import regex
+import yaml
+
+from .normalise import normalise_text
+
+
+class LexiconError(Exception):
+    """A lexicon file that is missing or malformed. The message names the file."""
+
+
+def schema_path(name: str) -> Path:
+    """The path of a file in ``schemas/`` (installed as ``provenance.schemas``)."""
+    return Path(str(resources.files("provenance.schemas").joinpath(name)))
+
+
+def load_yaml(name: str | Path) -> Any:
+    path = Path(name) if isinstance(name, Path) else schema_path(name)
+    try:
+        with open(path, encoding="utf-8") as f:
+            return yaml.safe_load(f)
+    except OSError as e:
+        raise LexiconError(f"{path}: cannot be read ({e.strerror or e})") from None
+    except yaml.YAMLError as e:
+        raise LexiconError(f"{path}: not valid YAML ({' '.join(str(e).split())})") from None
+
+
+def load_json_schema(name: str) -> dict[str, Any]:
+    with open(schema_path(name), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def norm(word: str) -> str:
+    """Normalise one lexicon entry: the matching form, spaces collapsed."""
+    return " ".join(normalise_text(word).split())
+
+
+def norm_set(words: list[str] | None) -> frozenset[str]:
+    return frozenset(norm(w) for w in words or ())
+
+
+@attrs.frozen
+class VerbCue:
+    """A reporting verb lemma and what it needs after it to be reporting."""
+
+    lemma: str
+    complements: frozenset[str]
+
+
+@attrs.frozen
+class FormInfo:
+    """What one normalised surface form is: its lemma and grammatical role."""
+
+    lemma: str
+    type: str  # verb | participle | passive | nominal
+    complements: frozenset[str] = frozenset()
+    refers_back: bool = False
+    takes_object: bool = False
+
+
+class Lexicon:
+    """Cue words, source nouns and boilerplate patterns, loaded once from ``schemas/``."""
+
+    def __init__(self, directory: str | Path | None = None) -> None:
+        def load(name: str) -> Any:
+            return load_yaml(Path(directory) / name if directory else name)
+
+        self.cues_data = load("cues.yaml")
+        self.sources_data = load("sources.yaml")
+        self.boilerplate_data = load("boilerplate.yaml")
+        self._cue_cache: dict[str, tuple[str, FormInfo] | None] = {}
+        self._build()
+
+    # -- cues --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        c = self.cues_data
+        try:
+            infl = c["inflection"]
+            self.verb_clitics = tuple(norm(x) for x in c["clitics"]["verb"])
+            self.noun_clitics = tuple(norm(x) for x in c["clitics"]["noun"])
+            self.complementisers = norm_set(c["complementisers"])
+            self.negators = norm_set(c["negators"])
+            self.not_attributions = tuple(norm(x) for x in c["not_attributions"])
+            stops = c["subject_stops"]
+            self.channel_nouns = norm_set(stops["channels"])
+            self.stop_words = norm_set(stops["words"])
+            self.after_min = norm_set(stops["after_min"])
+            self.audiences = norm_set(stops["audiences"])
+            self.pronoun_preps = norm_set(stops["pronoun_preps"])
+            self.recipient_titles = norm_set(c["recipient_titles"])
+            self.subject_lead_ins = norm_set(c["subject_lead_ins"])
+            self.not_subject_starts = norm_set(c["not_subject_starts"])
+            self.nominal_relatives = norm_set(c["nominal_relatives"])
+            self.clause_openers = norm_set(c["clause_openers"])
+            self.prepositions = norm_set(c["prepositions"])
+            self.relatives = norm_set(c["relatives"])
+            self.not_after_an = norm_set(c["not_after_an"])
+            self.object_suffixes = tuple(norm(x) for x in c["object_suffixes"])
+            self.not_bi = norm_set(c["not_bi"])
+            self.strict_forms = norm_set([f for v in c["verbs"] for f in v.get("strict", [])])
+            credits = c["credits"]
+            self.credit_separators = tuple(credits["separators"])
+            self.credit_generic = norm_set(credits["generic"])
+            self.credit_labels = norm_set(credits["labels"])
+            forms: dict[str, FormInfo] = {}
+            for v in c["verbs"]:
+                lemma = v["lemma"]
+                comps = frozenset(v["complements"])
+                obj = bool(v.get("object"))
+                words: list[str] = list(v.get("forms", []))
+                if "past" in v:
+                    words += [p.format(v["past"]) for p in infl["past"]]
+                if "present" in v:
+                    words += [p.format(v["present"]) for p in infl["present"]]
+                for w in words:
+                    forms.setdefault(norm(w), FormInfo(lemma, "verb", comps, takes_object=obj))
+                if "participle" in v:
+                    for p in infl["participle"]:
+                        forms.setdefault(norm(p.format(v["participle"])), FormInfo(lemma, "participle", comps))
+                for w in v.get("passive", []):
+                    # an unvocalised passive looks like the active; the extractor decides
+                    forms.setdefault(norm(w), FormInfo(lemma, "verb", comps, takes_object=obj))
+            self.verb_forms = forms
+            nominal: dict[str, FormInfo] = {}
+            for n in c["nominal"]:
+                for w in n["forms"]:
+                    nominal[norm(w)] = FormInfo(n["lemma"], "nominal", refers_back=n.get("source") == "previous")
+            self.nominal_forms = nominal
+        except (KeyError, TypeError) as e:
+            raise LexiconError(f"{schema_path('cues.yaml')}: missing or malformed entry {e}") from None
+        s = self.sources_data
+        try:
+            self.quantifiers = norm_set(s["quantifiers"])
+            self.anonymous = {norm(w): kind for kind, words in s["anonymous"].items() for w in words}
+            self.security_adjectives = norm_set(s["security_adjectives"])
+            self.unnamed_request = tuple(norm(x) for x in s["unnamed_request"])
+            self.outlet_nouns = norm_set(s["outlet_nouns"])
+            self.wire_nouns = norm_set(s["wire_nouns"])
+            self.person_titles = norm_set(s["person_titles"])
+            self.places = norm_set(s["places"])
+            self.organizations = norm_set(s["organizations"])
+            self.documents = norm_set(s["documents"])
+            self.not_sources = norm_set(s["not_sources"])
+        except (KeyError, TypeError) as e:
+            raise LexiconError(f"{schema_path('sources.yaml')}: missing or malformed entry {e}") from None
+        b = self.boilerplate_data
+        try:
+            self._boilerplate = [regex.compile(norm_pattern(p)) for p in b["patterns"]]
+            self._tail = [regex.compile(norm_pattern(p)) for p in b["tail_markers"]]
+        except (KeyError, TypeError, regex.error) as e:
+            raise LexiconError(f"{schema_path('boilerplate.yaml')}: bad pattern ({e})") from None
+
+    @cached_property
+    def multiword_nominal(self) -> dict[str, list[tuple[str, ...]]]:
+        """Nominal cue forms by first word, longest first."""
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for form in self.nominal_forms:
+            words = tuple(form.split())
+            by_first.setdefault(words[0], []).append(words)
+        for v in by_first.values():
+            v.sort(key=len, reverse=True)
+        return by_first
+
+    @cached_property
+    def trigger(self) -> regex.Pattern[str]:
+        """One regex that finds every word that may start a cue: a paragraph without a match
+        holds no attribution (credits aside)."""
+        words = set(self.verb_forms) | set(self.multiword_nominal) | self.credit_labels | self.credit_generic
+        clitics = "".join(sorted(set(self.verb_clitics) | set(self.noun_clitics)))
+        return regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}_])[{clitics}]?(?:{_trie(words)})(?![\p{{L}}\p{{N}}_])"
+        )
+
+    @cached_property
+    def _cue_starts(self) -> frozenset[str]:
+        return frozenset(self.verb_forms) | frozenset(self.multiword_nominal) | self.formula_first_words
+
+    def may_start_cue(self, word: str) -> bool:
+        """A quick test: can ``word`` (maybe with a clitic) start a cue or a formula?"""
+        starts = self._cue_starts
+        if word in starts:
+            return True
+        if len(word) > 2 and word[0] in "وف" and word[1:] in starts:
+            return True
+        return self.cue_form_with_object(word) is not None
+
+    @cached_property
+    def formula_first_words(self) -> frozenset[str]:
+        return frozenset(f.split()[0] for f in self.not_attributions)
+
+    def cue_form(self, word: str) -> tuple[str, FormInfo] | None:
+        """The verb form in ``word``, with its clitic stripped: ``("و", info)`` for «وقال»."""
+        try:
+            return self._cue_cache[word]
+        except KeyError:
+            pass
+        found = self._cue_form(word)
+        if len(self._cue_cache) < 200_000:
+            self._cue_cache[word] = found
+        return found
+
+    def _cue_form(self, word: str) -> tuple[str, FormInfo] | None:
+        info = self.verb_forms.get(word)
+        if info:
+            return "", info
+        for c in self.verb_clitics:
+            if word.startswith(c) and len(word) > len(c) + 1:
+                info = self.verb_forms.get(word[len(c) :])
+                if info:
+                    return c, info
+        return None
+
+    @cached_property
+    def source_words(self) -> frozenset[str]:
+        """Every word the source lexicon knows, to tell a clitic from a first letter."""
+        return frozenset(
+            w for group in (self.anonymous.keys(), self.outlet_nouns, self.wire_nouns, self.person_titles,
+                            self.organizations, self.documents, self.quantifiers)
+            for phrase in group for w in phrase.split()
+        )
+
+    def known_form(self, word: str) -> str:
+        """``word``, or ``word`` without a leading clitic (و ف ب ل ك, «لل» → «ال») when only that
+        form is a known source word."""
+        if word in self.source_words:
+            return word
+        if word.startswith("لل") and "ال" + word[2:] in self.source_words:
+            return "ال" + word[2:]
+        if len(word) > 2 and word[0] in "وفبلك" and word[1:] in self.source_words:
+            return word[1:]
+        return word
+
+    def cue_form_with_object(self, word: str) -> tuple[str, FormInfo] | None:
+        """Like :meth:`cue_form`, also accepting an object pronoun («ذكره», «نقلته»)."""
+        found = self.cue_form(word)
+        if found is not None:
+            return found
+        for suffix in self.object_suffixes:
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                found = self.cue_form(word[: -len(suffix)])
+                if found is not None and found[1].type == "verb":
+                    return found
+        return None
+
+    def strip_noun_clitic(self, word: str) -> tuple[str, str]:
+        if word in self.multiword_nominal:
+            return "", word
+        for c in self.noun_clitics:
+            if word.startswith(c) and len(word) > len(c) + 1 and word[len(c) :] in self.multiword_nominal:
+                return c, word[len(c) :]
+        return "", word
+
+    # -- boilerplate -------------------------------------------------------------------------
+
+    def is_boilerplate(self, paragraph_norm: str) -> bool:
+        p = paragraph_norm.strip()
+        if not regex.search(r"\p{L}", p):
+            return True  # numbers, dots, rating widgets
+        return any(r.search(p) for r in self._boilerplate)
+
+    def is_tail_marker(self, paragraph_norm: str) -> bool:
+        p = paragraph_norm.strip()
+        return any(r.search(p) for r in self._tail)
+
+    def continues_sentence(self, norm: str, start: int, end: int) -> bool:
+        """Whether the text at ``start`` continues the previous sentence after a stray stop:
+        it starts with a complementiser («في بيان. إن …»)."""
+        m = regex.match(r"[\"'(]?\s*(\p{L}+)", norm[start:end])
+        return bool(m) and m.group(1) in self.complementisers
+
+
+def _trie(words: set[str]) -> str:
+    """A regex alternation of ``words`` shaped as a trie, so matching does not try each word."""
+    tree: dict[str, dict] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            branches.append(regex.escape(ch) + emit(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not end else "(?:" + "|".join(branches) + ")"
+        return body + ("?" if end and branches else "")
+
+    return emit(tree)
+
+
+def norm_pattern(pattern: str) -> str:
+    """Normalise the Arabic letters of a regex pattern, leaving its syntax alone."""
+    return regex.sub(r"\p{Arabic}+", lambda m: normalise_text(m.group()), pattern)
+
+
+@lru_cache(maxsize=4)
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped in ``schemas/``, loaded once."""
+    return Lexicon()

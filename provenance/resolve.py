@@ -1,0 +1,232 @@
+"""Resolving mentions: which outlet a name is, and what kind of source a mention is.
+
+The outlet gazetteer (``schemas/outlets.yaml``) lists each outlet with every spelling Arabic news
+uses. Matching tolerates normalisation, the article «ال», clitics (و ب ل ف ك), title words
+(«وكالة», «صحيفة»…) and quotes or brackets round the name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import attrs
+import regex
+
+from .lexicon import Lexicon, LexiconError, default_lexicon, load_yaml, norm, schema_path
+
+#: gazetteer kinds → the kinds of the extraction contract
+CONTRACT_KIND = {
+    "wire_agency": "wire_agency",
+    "newspaper": "outlet",
+    "broadcaster": "outlet",
+    "website": "outlet",
+    "social_platform": "outlet",
+}
+
+TITLE_WORDS = ("وكاله انباء", "وكاله", "صحيفه", "جريده", "قناه", "شبكه", "موقع", "اذاعه", "تلفزيون", "مجله", "منصه")
+
+
+@attrs.frozen
+class Outlet:
+    """One outlet of the gazetteer."""
+
+    id: str
+    name: str
+    name_ar: str
+    kind: str  # wire_agency | newspaper | broadcaster | website | social_platform
+    country: str
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...] = ()
+
+    @property
+    def contract_kind(self) -> str:
+        return CONTRACT_KIND[self.kind]
+
+
+def key_words(text_norm: str) -> tuple[str, ...]:
+    """Matching key of a normalised name: letters and digits only, «ال» set aside on each word,
+    single letters of an abbreviation joined («ا ف ب» → «افب»)."""
+    words = regex.findall(r"[\p{L}\p{N}]+", text_norm.lower())
+    out: list[str] = []
+    for w in words:
+        if len(w) > 3 and w.startswith("ال"):
+            w = w[2:]
+        out.append(w)
+    joined: list[str] = []
+    run = ""
+    for w in out:
+        if len(w) == 1:
+            run += w
+            continue
+        if run:
+            joined.append(run)
+            run = ""
+        joined.append(w)
+    if run:
+        joined.append(run)
+    return tuple(joined)
+
+
+class Gazetteer:
+    """The outlet gazetteer, indexed for matching word sequences."""
+
+    def __init__(self, path: str | None = None) -> None:
+        data = load_yaml(schema_path("outlets.yaml") if path is None else path)
+        try:
+            self.outlets = [
+                Outlet(
+                    id=o["id"],
+                    name=o["name"],
+                    name_ar=o["name_ar"],
+                    kind=o["kind"],
+                    country=o.get("country", ""),
+                    aliases=tuple(o["aliases"]),
+                    domains=tuple(o.get("domains", ())),
+                )
+                for o in data["outlets"]
+            ]
+        except (KeyError, TypeError) as e:
+            raise LexiconError(f"{path or schema_path('outlets.yaml')}: malformed outlet entry ({e})") from None
+        self.by_id = {o.id: o for o in self.outlets}
+        self._index: dict[str, list[tuple[tuple[str, ...], Outlet]]] = {}
+        for o in self.outlets:
+            for alias in (*o.aliases, o.name, o.name_ar):
+                key = key_words(norm(alias))
+                if not key:
+                    continue
+                entries = self._index.setdefault(key[0], [])
+                if (key, o) not in entries:
+                    entries.append((key, o))
+        for entries in self._index.values():
+            entries.sort(key=lambda e: len(e[0]), reverse=True)
+        self._titles = [key_words(t) for t in TITLE_WORDS]
+
+    def match_words(self, words: list[str]) -> tuple[int, int, Outlet] | None:
+        """Match an outlet at the start of ``words`` (normalised words, clitics already stripped).
+
+        Returns ``(first, last_exclusive, outlet)`` in word positions, title words included in the
+        span, or ``None``.
+        """
+        keys = [key_words(w) for w in words]
+        flat: list[str] = []
+        owner: list[int] = []
+        for i, k in enumerate(keys):
+            for part in k:
+                flat.append(part)
+                owner.append(i)
+        if not flat:
+            return None
+        start = 0
+        for title in self._titles:
+            if tuple(flat[: len(title)]) == title and len(flat) > len(title):
+                start = len(title)
+                break
+        for s in ((0, start) if start else (0,)):
+            for key, outlet in self._index.get(flat[s], ()):
+                if tuple(flat[s : s + len(key)]) == key:
+                    return 0, owner[s + len(key) - 1] + 1, outlet
+        return None
+
+    def find(self, name: str) -> Outlet | None:
+        """The outlet a whole name refers to (e.g. metadata «alarabia», «رويترز»), or ``None``."""
+        n = norm(name)
+        for o in self.outlets:
+            if n.lower() == o.id or n.lower() == o.name.lower():
+                return o
+        words = strip_clitic_words(n.split())
+        m = self.match_words(words)
+        if m and m[1] == len(words):
+            return m[2]
+        return None
+
+
+def strip_clitic_words(words: list[str]) -> list[str]:
+    """Strip one leading clitic (و ف ب ل ك, «لل» → «ال») from the first word."""
+    if not words:
+        return words
+    return [strip_clitic(words[0]), *words[1:]]
+
+
+def strip_clitic(w: str) -> str:
+    if w.startswith("لل") and len(w) > 3:
+        return "ال" + w[2:]
+    if w.startswith("وال") or w.startswith("بال") or w.startswith("فال") or w.startswith("كال"):
+        return w[1:]
+    if len(w) > 3 and w[0] in "وفبلك":
+        return w[1:]
+    return w
+
+
+@lru_cache(maxsize=2)
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+@attrs.frozen
+class Typing:
+    kind: str
+    name: str | None = None
+    anonymous_type: str | None = None
+    outlet: Outlet | None = None
+
+
+def type_mention(words: list[str], lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None) -> Typing:
+    """Decide what kind of source a mention is from its normalised words."""
+    lexicon = lexicon or default_lexicon()
+    gazetteer = gazetteer or default_gazetteer()
+    words = [w for w in words if regex.search(r"\p{L}", w)]
+    if not words:
+        return Typing("unknown")
+    m = gazetteer.match_words(strip_clitic_words(words)) or gazetteer.match_words(words)
+    if m:
+        return Typing(m[2].contract_kind, m[2].name, outlet=m[2])
+    i = 0
+    while i < len(words) - 1 and (words[i] in lexicon.quantifiers or words[i].isdigit()):
+        i += 1
+    head = lexicon.known_form(words[i])
+    two = " ".join([head, *words[i + 1 : i + 2]])
+    rest = words[i + 1 :]
+    text = " ".join(words)
+    if any(phrase in text for phrase in lexicon.unnamed_request):
+        return Typing("anonymous", anonymous_type="unnamed_request")
+    anon = lexicon.anonymous.get(two) or lexicon.anonymous.get(head)
+    if anon and not _has_name(rest, lexicon):
+        if anon == "informed_sources" and any(w in lexicon.security_adjectives for w in rest[:2]):
+            anon = "security_source"
+        return Typing("anonymous", anonymous_type=anon)
+    if head in lexicon.wire_nouns or two in lexicon.wire_nouns:
+        return Typing("wire_agency")
+    if head in lexicon.outlet_nouns or two in lexicon.outlet_nouns:
+        return Typing("outlet")
+    if two in lexicon.person_titles or head in lexicon.person_titles:
+        return Typing("person")
+    if " ".join(words[i : i + 2]) in lexicon.places or head in lexicon.places:
+        return Typing("organization")  # «نفت روسيا»: a country speaks through its government
+    if two in lexicon.organizations or head in lexicon.organizations or head in lexicon.documents:
+        return Typing("organization")
+    if anon:
+        return Typing("person")
+    if head.startswith("ال") and _has_name(words[i + 1 :], lexicon):
+        return Typing("person")  # «السنتاتورة كامالا هاريس»
+    if head.startswith("ال") and (len(words) > 1 or regex.search(r"(ون|ين|ات)$", head)):
+        return Typing("organization")  # «الحوثيون», «القوات الكردية»
+    return Typing("person")  # a name, «السليم», «الخفاجي» included
+
+
+def _has_name(words: list[str], lexicon: Lexicon) -> bool:
+    """Whether a proper name seems to follow: two or more words without «ال» that are not
+    adjectives of the usual shape (ending in ي/يه/ون/ين) nor lexicon words."""
+    bare = 0
+    for w in words:
+        if w in {"في", "من", "ب", "لدي", "داخل", "عن", "مع"} or w.startswith("ب") and w in lexicon.source_words:
+            return False  # what follows a preposition is where the source works, not its name
+        if w.startswith("ال") or w in lexicon.quantifiers or w in lexicon.security_adjectives:
+            bare = 0
+            continue
+        if regex.search(r"(ي|يه|يون|يين|ون|ين|يه)$", w) or w in {"رفيع", "كبير", "بارز", "رفيعه", "كبار", "باسم", "في", "من"}:
+            bare = 0
+            continue
+        bare += 1
+        if bare >= 2:
+            return True
+    return False

@@ -1,0 +1,133 @@
+"""Paragraphs and sentences, and the site furniture that never yields attributions.
+
+Segmentation runs on the normalised text (one quote mark ``"``, ``?`` for ``؟``…), whose positions
+the caller maps back to the original. Two habits of Arabic web news shape the rules:
+
+- a stray full stop before the content of a reported statement («في بيان. إن …», «الخميس. أن …»):
+  a sentence never starts with a complementiser, so the stop does not end the sentence;
+- «..» used as a separator between sentences.
+
+A full stop inside an open quotation does not end the sentence when the quotation closes later in
+the same paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+import regex
+
+from .lexicon import Lexicon
+
+
+@attrs.frozen
+class Segment:
+    """A paragraph or a sentence: ``[start, end)`` in the normalised text."""
+
+    start: int
+    end: int
+    paragraph: int
+    boilerplate: bool = False
+
+
+_LINE = regex.compile(r"[^\n]+")
+_SPACE = regex.compile(r"\s*")
+# A sentence ends at ! ? or a run of full stops, followed by space or the end of the paragraph.
+_STOP = regex.compile(r"(?:[.!?]+|\.{2,}|…)(?=\s|$|[\"'])\"?")
+
+
+def paragraphs(norm: str, lexicon: Lexicon, start: int = 0) -> list[Segment]:
+    """Non-empty lines of ``norm`` from ``start`` on, each marked boilerplate or not."""
+    result = []
+    for i, m in enumerate(_LINE.finditer(norm, pos=start)):
+        s, e = _strip(norm, m.start(), m.end())
+        if s < e:
+            result.append(Segment(s, e, len(result), lexicon.is_boilerplate(norm[s:e])))
+    _mark_furniture_tail(norm, result, lexicon)
+    return result
+
+
+def _mark_furniture_tail(norm: str, paras: list[Segment], lexicon: Lexicon) -> None:
+    """Everything after a "comments" / "related news" block at the end of a page is furniture."""
+    for i, p in enumerate(paras):
+        if p.boilerplate and lexicon.is_tail_marker(norm[p.start : p.end]) and i >= len(paras) // 2:
+            for j in range(i + 1, len(paras)):
+                paras[j] = attrs.evolve(paras[j], boilerplate=True)
+            return
+
+
+def sentences(norm: str, paragraph: Segment, lexicon: Lexicon) -> Iterator[Segment]:
+    """The sentences of one paragraph."""
+    start = paragraph.start
+    pos = paragraph.start
+    end = paragraph.end
+    while pos < end:
+        m = _STOP.search(norm, pos, end)
+        if m is None:
+            break
+        cut = m.end()
+        pos = cut
+        if _inside_open_quote(norm, start, m.start(), end):
+            continue
+        if _abbreviation(norm, m.start()):
+            continue
+        nxt = _SPACE.match(norm, cut, end).end()
+        if nxt < end and lexicon.continues_sentence(norm, nxt, end):
+            continue
+        s, e = _strip(norm, start, cut)
+        if s < e:
+            yield Segment(s, e, paragraph.paragraph, paragraph.boilerplate)
+        start = nxt
+    s, e = _strip(norm, start, end)
+    if s < e:
+        yield Segment(s, e, paragraph.paragraph, paragraph.boilerplate)
+
+
+def quotations(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations of ``norm[start:end]`` as ``(open, close)`` positions of their marks.
+
+    After normalisation every quote mark is ``"``, and news sites mix “ ” « » freely, so a mark's
+    role comes from its neighbours: after a space or at the start it opens, before a space or
+    punctuation it closes. An opening mark that never closes is ignored, so one stray mark does
+    not swallow the rest of the paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    pos = norm.find('"', start, end)
+    while pos != -1:
+        before = norm[pos - 1] if pos > start else " "
+        after = norm[pos + 1] if pos + 1 < end else " "
+        opens = (before.isspace() or before in "(:[-/,") and not after.isspace()
+        closes = (after.isspace() or after in ".,;:!?)]-'") and not before.isspace()
+        if opened is None:
+            if opens or not closes:
+                opened = pos
+        elif closes or not opens:
+            spans.append((opened, pos))
+            opened = None
+        else:
+            opened = pos  # a new quotation opens: the previous mark was stray
+        pos = norm.find('"', pos + 1, end)
+    return spans
+
+
+def _inside_open_quote(norm: str, start: int, at: int, end: int) -> bool:
+    """Whether ``at`` lies inside a quotation of the paragraph ``[start, end)``."""
+    return any(o < at < c for o, c in quotations(norm, start, end))
+
+
+def _abbreviation(norm: str, at: int) -> bool:
+    """A full stop after a single letter («د.», «أ. ف. ب») or between digits."""
+    if norm[at] != ".":
+        return False
+    before = norm[max(0, at - 2) : at]
+    return bool(regex.fullmatch(r"(?:^|[\s(])\p{L}|\s?\p{L}", before)) and (at < 2 or not norm[at - 2].isalpha())
+
+
+def _strip(s: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and s[start].isspace():
+        start += 1
+    while end > start and s[end - 1].isspace():
+        end -= 1
+    return start, end
