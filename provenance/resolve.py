@@ -37,16 +37,20 @@ class Outlet:
     country: str
     aliases: tuple[str, ...]
     domains: tuple[str, ...] = ()
+    context_only: frozenset[tuple[str, ...]] = frozenset()  # alias keys needing an outlet context
 
     @property
     def contract_kind(self) -> str:
         return CONTRACT_KIND[self.kind]
 
 
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
 def key_words(text_norm: str) -> tuple[str, ...]:
     """Matching key of a normalised name: letters and digits only, «ال» set aside on each word,
     single letters of an abbreviation joined («ا ف ب» → «افب»)."""
-    words = regex.findall(r"[\p{L}\p{N}]+", text_norm.lower())
+    words = _WORD.findall(text_norm.lower())
     out: list[str] = []
     for w in words:
         if len(w) > 3 and w.startswith("ال"):
@@ -82,6 +86,7 @@ class Gazetteer:
                     country=o.get("country", ""),
                     aliases=tuple(o["aliases"]),
                     domains=tuple(o.get("domains", ())),
+                    context_only=frozenset(key_words(norm(a)) for a in o.get("context_only", ())),
                 )
                 for o in data["outlets"]
             ]
@@ -101,19 +106,26 @@ class Gazetteer:
             entries.sort(key=lambda e: len(e[0]), reverse=True)
         self._titles = [key_words(t) for t in TITLE_WORDS]
 
-    def match_words(self, words: list[str]) -> tuple[int, int, Outlet] | None:
+    def match_words(self, words: list[str], context: bool = False) -> tuple[int, int, Outlet] | None:
         """Match an outlet at the start of ``words`` (normalised words, clitics already stripped).
 
         Returns ``(first, last_exclusive, outlet)`` in word positions, title words included in the
-        span, or ``None``.
+        span, or ``None``. An alias the gazetteer lists as ``context_only`` («الحياة», «فارس»)
+        matches only after a title word («صحيفة الحياة») or when ``context`` says the words were
+        quoted, bracketed or a wire credit.
         """
-        keys = [key_words(w) for w in words]
         flat: list[str] = []
         owner: list[int] = []
-        for i, k in enumerate(keys):
-            for part in k:
-                flat.append(part)
-                owner.append(i)
+        letters: list[bool] = []  # whether flat[k] was built from single letters only
+        for i, w in enumerate(words):
+            for part in key_words(w):
+                if len(part) == 1 and letters and letters[-1] and owner[-1] == i - 1:
+                    flat[-1] += part  # «أ ف ب» written with spaces: one abbreviation
+                    owner[-1] = i
+                else:
+                    flat.append(part)
+                    owner.append(i)
+                    letters.append(len(part) == 1)
         if not flat:
             return None
         start = 0
@@ -124,6 +136,8 @@ class Gazetteer:
         for s in ((0, start) if start else (0,)):
             for key, outlet in self._index.get(flat[s], ()):
                 if tuple(flat[s : s + len(key)]) == key:
+                    if key in outlet.context_only and not (context or s > 0):
+                        continue
                     return 0, owner[s + len(key) - 1] + 1, outlet
         return None
 
@@ -133,10 +147,10 @@ class Gazetteer:
         for o in self.outlets:
             if n.lower() == o.id or n.lower() == o.name.lower():
                 return o
-        words = strip_clitic_words(n.split())
-        m = self.match_words(words)
-        if m and m[1] == len(words):
-            return m[2]
+        for words in (n.split(), strip_clitic_words(n.split())):
+            m = self.match_words(words, context=True)
+            if m and m[1] == len(words):
+                return m[2]
         return None
 
 
@@ -170,14 +184,19 @@ class Typing:
     outlet: Outlet | None = None
 
 
-def type_mention(words: list[str], lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None) -> Typing:
-    """Decide what kind of source a mention is from its normalised words."""
+def type_mention(
+    words: list[str], lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None, context: bool = False
+) -> Typing:
+    """Decide what kind of source a mention is from its normalised words.
+
+    ``context``: the mention was quoted or bracketed, so ambiguous outlet names count.
+    """
     lexicon = lexicon or default_lexicon()
     gazetteer = gazetteer or default_gazetteer()
     words = [w for w in words if regex.search(r"\p{L}", w)]
     if not words:
         return Typing("unknown")
-    m = gazetteer.match_words(strip_clitic_words(words)) or gazetteer.match_words(words)
+    m = gazetteer.match_words(words, context) or gazetteer.match_words(strip_clitic_words(words), context)
     if m:
         return Typing(m[2].contract_kind, m[2].name, outlet=m[2])
     i = 0
@@ -220,6 +239,8 @@ def _has_name(words: list[str], lexicon: Lexicon) -> bool:
     for w in words:
         if w in {"في", "من", "ب", "لدي", "داخل", "عن", "مع"} or w.startswith("ب") and w in lexicon.source_words:
             return False  # what follows a preposition is where the source works, not its name
+        if w in lexicon.negators or w in lexicon.not_subject_starts or w in lexicon.stop_words:
+            return False  # «مصدر لم تسمه»: a clause about the source, not its name
         if w.startswith("ال") or w in lexicon.quantifiers or w in lexicon.security_adjectives:
             bare = 0
             continue
