@@ -29,7 +29,7 @@ Selection rule
    وفقا، نقلا عن، مصادر and others).
 
 Selected files are copied byte-for-byte to ``corpus/ant/<Source>/<category>/``
-and checked by SHA-256. ``corpus/clusters.json`` lists the clusters found again
+and checked by SHA-256. ``corpus/clusters.tsv`` lists the clusters found again
 within the bundle. Everything is sorted, so the output is deterministic.
 
 Usage::
@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import re
 import shutil
 import sys
@@ -379,16 +378,15 @@ def write_bundle(articles: list[Article], ant_root: Path, out_ant: Path) -> None
             raise RuntimeError(f"copy of {art.relpath} differs from its source")
 
 
-def write_clusters_json(clusters: list[Cluster], path: Path) -> None:
-    """Write [{"sentence": ..., "articles": [paths relative to corpus/]}]."""
-    data = [
-        {
-            "sentence": representative_sentence(c),
-            "articles": [f"ant/{a.relpath}" for a in c.articles],
-        }
-        for c in clusters
-    ]
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+def write_clusters_tsv(clusters: list[Cluster], path: Path) -> None:
+    """Write one row per (cluster, article): cluster number, path relative to corpus/, and a
+    shared normalised sentence. TSV, so that ``provenance extract corpus/`` never takes it for
+    an article."""
+    rows = ["cluster\tarticle\tshared_sentence"]
+    for n, c in enumerate(clusters, 1):
+        sentence = representative_sentence(c)
+        rows += [f"{n}\tant/{a.relpath}\t{sentence}" for a in c.articles]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 def print_summary(
@@ -441,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder holding ant-multisource/ (default: ../shared/corpora "
                              "relative to the repository root)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
-                        help="corpus folder to write ant/ and clusters.json into")
+                        help="corpus folder to write ant/ and clusters.tsv into")
     parser.add_argument("--list", action="store_true",
                         help="also list every cluster and unclustered article")
     args = parser.parse_args(argv)
@@ -464,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args.out.mkdir(parents=True, exist_ok=True)
     write_bundle(selected, ant_root, args.out / "ant")
-    write_clusters_json(bundle_clusters, args.out / "clusters.json")
+    write_clusters_tsv(bundle_clusters, args.out / "clusters.tsv")
     print(f"source: {len(articles)} articles after de-duplication, "
           f"{len(all_clusters)} cross-outlet clusters")
     print_summary(selected, bundle_clusters, unclustered, list_all=args.list)
