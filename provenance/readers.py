@@ -96,8 +96,14 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             yield path
 
 
-def read_path(path: str | os.PathLike[str], *, fields: JsonFields | None = None) -> list[Article]:
-    """Read every article in one file. Raises :class:`ReadError` naming the file."""
+def read_path(
+    path: str | os.PathLike[str], *, fields: JsonFields | None = None, errors: list[ReadError] | None = None
+) -> list[Article]:
+    """Read every article in one file. Raises :class:`ReadError` naming the file.
+
+    With ``errors``, a bad record inside a JSON file (no text, not an object) is appended there
+    and skipped, so one empty record does not lose the thousand good ones around it.
+    """
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -108,7 +114,7 @@ def read_path(path: str | os.PathLike[str], *, fields: JsonFields | None = None)
     text = decode(data, path)
     suffix = path.suffix.lower()
     if suffix in {".json", ".jsonl", ".ndjson"}:
-        return read_json(text, path, fields=fields or JsonFields(), lines=suffix != ".json")
+        return read_json(text, path, fields=fields or JsonFields(), lines=suffix != ".json", errors=errors)
     if regex.match(r"\s*<DOC[\s>]", text):
         return read_trec(text, path)
     if suffix in {".sgml", ".xml", ".trec"}:
@@ -126,10 +132,12 @@ def read_paths(
         yield e
         return
     for path in files:
+        errors: list[ReadError] = []
         try:
-            yield from read_path(path, fields=fields)
+            yield from read_path(path, fields=fields, errors=errors)
         except ReadError as e:
             yield e
+        yield from errors
 
 
 def decode(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> str:
@@ -277,9 +285,18 @@ def _gigaword_source(doc_id: str) -> str | None:
 
 
 def read_json(
-    text: str, path: str | os.PathLike[str] = "<json>", *, fields: JsonFields | None = None, lines: bool = False
+    text: str,
+    path: str | os.PathLike[str] = "<json>",
+    *,
+    fields: JsonFields | None = None,
+    lines: bool = False,
+    errors: list[ReadError] | None = None,
 ) -> list[Article]:
-    """JSON arrays of records, a single record, ``{"articles": [...]}``, or JSON Lines."""
+    """JSON arrays of records, a single record, ``{"articles": [...]}``, or JSON Lines.
+
+    A bad record raises :class:`ReadError`, or is appended to ``errors`` and skipped when a list
+    is given.
+    """
     path = Path(path)
     fields = fields or JsonFields()
     records: list[Any]
@@ -306,14 +323,21 @@ def read_json(
             raise ReadError(path, "JSON must be an object or an array of objects")
     if not records:
         raise ReadError(path, "no article records")
+    # a JSON Lines line that fails to parse has already raised: a file is valid JSON or it is not
     articles = []
     for i, record in enumerate(records):
         where = f"record {i + 1}"
+        problem = None
+        body = _first(record, fields.body) if isinstance(record, dict) else None
         if not isinstance(record, dict):
-            raise ReadError(path, f"{where} is not a JSON object")
-        body = _first(record, fields.body)
-        if not isinstance(body, str) or not body.strip():
-            raise ReadError(path, f"{where} has no text in any of the fields {list(fields.body)}")
+            problem = f"{where} is not a JSON object"
+        elif not isinstance(body, str) or not body.strip():
+            problem = f"{where} has no text in any of the fields {list(fields.body)}"
+        if problem:
+            if errors is None:
+                raise ReadError(path, problem)
+            errors.append(ReadError(path, problem))
+            continue
         rid = _first(record, fields.id)
         articles.append(
             Article(
