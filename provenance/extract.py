@@ -37,6 +37,7 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]")
 _PUNCT_STOP = {",", ".", ";", "?", "!", ":", "(", ")", "[", "]", "{", "}"}
 _MAX_SUBJECT = 16  # words between a verb and its complement
 _MAX_NP = 9  # words in the source after a prepositional cue
+_MAX_SENTENCE = 2000  # characters kept on each side of a cue in Attribution.sentence
 _NISBA = regex.compile(r"(ي|يه|يون|يين|يان|ين|اني|انيه)$")
 
 
@@ -116,6 +117,8 @@ class _Run:
         self.found: list[_Found] = []
         self._quote_cache: dict[int, list[tuple[int, int]]] = {}
         self._resume: int | None = None
+        self._last_speaker: _Found | None = None
+        self._subject_cache: tuple[int, list[int] | None] = (-1, None)
         self._range_cache: tuple[tuple[int, int], range] = ((-1, -1), range(0))
         self._para: Segment | None = None
 
@@ -195,7 +198,7 @@ class _Run:
         maybe = self.lx.may_start_cue
         while i < idx.stop:
             t = self.tokens[i]
-            if not t.is_word or not maybe(t.text):
+            if not t.is_word or not maybe(t.text) or t.text in self.lx.not_cues:
                 i += 1
                 continue
             if self._formula_at(i, idx.stop):
@@ -330,6 +333,8 @@ class _Run:
         if k is None:
             return
         stop = self._tok_range(s.start, s.end).stop
+        if self.tokens[j].text in {"ل", "لما"} and j + 1 < stop:
+            j += 1  # «وفقا لـ"سانا"»: the preposition stands apart
         np_tokens = self._noun_phrase(j, stop)
         if not np_tokens:
             return
@@ -401,7 +406,7 @@ class _Run:
             self._participle(i, info, s, first, cue)
             return
         comp = self._complement(i + 1, srange.stop, info)
-        if t.text in self.lx.strict_forms and (comp is None or comp[1] != i + 1):
+        if (t.text in self.lx.strict_forms or info.adjacent) and (comp is None or comp[1] != i + 1):
             return
         kama = (
             prev is not None
@@ -430,6 +435,8 @@ class _Run:
             # «أعلن الجيش مقتل …», «اتهمت الحكومة التحالف بـ …»: the subject is the first chunk
             source_toks = self._np_chunk(source_toks)
             content_start = source_toks[-1] + 1 if source_toks else i + 1
+        if info.agreeing and marker != "an":
+            source_toks = []  # «واستنكروا جميع أشكال الإرهاب»: the subject is not after the verb
         relative = self._relative_antecedent(i, srange.start) if not lead else None
         if relative is not None and marker != "an":
             source_toks = relative  # «ترامب، الذي دعا الحلف إلى …»: what follows is the object
@@ -454,13 +461,22 @@ class _Run:
             src = self._np_span(svo)
             words = [self.tokens[k].text for k in svo if self.tokens[k].is_word]
         else:
-            ante = self._antecedent(first, s)
-            src = ante.source if ante else None
-            words = ante.source_words if ante else []
-            if ante is not None:
-                continues = ante.index
-                if not via:
-                    via = list(ante.via)
+            # no subject: the speaker of this sentence's previous report, else the subject of
+            # the verb that opens the sentence («ورفع ترامب الرسوم …، وقال إن …»), else the last
+            # speaker of the article
+            ante = self._last_speaker_since(first)
+            subject = None if ante else self._sentence_subject(s, i)
+            if subject is not None:
+                src = self._np_span(subject)
+                words = [self.tokens[k].text for k in subject if self.tokens[k].is_word]
+            else:
+                ante = ante or self._antecedent(first, s)
+                src = ante.source if ante else None
+                words = ante.source_words if ante else []
+                if ante is not None:
+                    continues = ante.index
+                    if not via:
+                        via = list(ante.via)
         if kama or (lead and not self._clause_start(lead[0], s)):
             content = self._clause_before(lead[0] if lead else prev, s)
             before = True
@@ -479,14 +495,14 @@ class _Run:
         comp = self._complement(i + 1, srange.stop, info, participle=True)
         if comp is None:
             return
-        if prev >= srange.start and self.tokens[prev].is_word and comp[1] != i + 1:
+        if prev >= srange.start and self.tokens[prev].is_word and comp[1] > i + 5:
             # after a comma or «و» a participle continues the clause; right after a word it is an
-            # adjective, unless its complement follows at once («وزارة الدفاع موضحة أن»)
+            # adjective, unless its complement follows closely («وزارة الدفاع موضحة أن»)
             return
         _, _, content_start = comp
         # the speaker of this sentence's report, else the subject of the sentence's verb
         # («اهتمت الصحف المغربية …، مشيرة إلى أن»), else the last speaker
-        ante = next((f for f in reversed(self.found[first:]) if f.source and f.cue_type != "credit"), None)
+        ante = self._last_speaker_since(first)
         subject = None if ante else self._sentence_subject(s, i)
         if subject is not None:
             src, words = self._np_span(subject), [self.tokens[k].text for k in subject if self.tokens[k].is_word]
@@ -519,7 +535,7 @@ class _Run:
             tok = self.tokens[n]
             w = tok.text
             if tok.is_word:
-                if "qawl" in comps and first and w in {"بالقول", "قائلا", "قائله", "قائلين", "قائلتين"}:
+                if "qawl" in comps and (first and w in {"قائلا", "قائله", "قائلين", "قائلتين"} or w == "بالقول"):
                     return "qawl", n, n + 1
                 first = False
                 if "that" in comps and w in self.lx.complementisers:
@@ -535,9 +551,11 @@ class _Run:
                     return "ila", n, self._skip_complementiser(n + 1, stop)
                 if "ala" in comps and w == "علي":
                     return "ala", n, self._skip_complementiser(n + 1, stop)
+                if "fi" in comps and w == "في":
+                    return "fi", n, n + 1
                 if "min" in comps and w == "من":
                     return "min", n, self._skip_complementiser(n + 1, stop)
-                if "bi" in comps and w[0] == "ب" and (len(w) > 3 or w == "ب") and w not in self.lx.not_bi:
+                if "bi" in comps and w[0] == "ب" and (len(w) > 3 or w in {"ب", "بان"}) and w not in self.lx.not_bi:
                     return "bi", n, n
                 cf = self.lx.cue_form(w)
                 if cf is not None and words > 0:
@@ -741,10 +759,24 @@ class _Run:
             return None
         return self._balance(np)
 
+    def _last_speaker_since(self, first: int) -> _Found | None:
+        """The last attribution with a speaker among ``found[first:]`` (this sentence's)."""
+        f = self._last_speaker
+        return f if f is not None and f.index >= first else None
+
     def _sentence_subject(self, s: Segment, before: int) -> list[int] | None:
         """The subject of a sentence that opens with a verb: «اهتمت الصحف المغربية …»."""
+        first_tok = self._tok_range(s.start, s.end).start
+        if before > first_tok + 12:
+            # only the first words of the sentence matter: one look per sentence
+            if self._subject_cache[0] != s.start:
+                self._subject_cache = (s.start, self._find_sentence_subject(s, first_tok + 13))
+            return self._subject_cache[1]
+        return self._find_sentence_subject(s, before)
+
+    def _find_sentence_subject(self, s: Segment, before: int) -> list[int] | None:
         srange = self._tok_range(s.start, s.end)
-        words = [k for k in range(srange.start, before) if self.tokens[k].is_word]
+        words = [k for k in range(srange.start, min(before, srange.start + 12)) if self.tokens[k].is_word]
         while words and self.tokens[words[0]].text in self.lx.subject_lead_ins:
             words = words[1:]
         if len(words) < 2:
@@ -752,9 +784,9 @@ class _Run:
         verb = self.tokens[words[0]].text
         if verb.startswith("ال") or verb in self.lx.not_subject_starts or verb in self.lx.prepositions:
             return None
-        chunk = self._np_chunk([k for k in range(words[0] + 1, before)])
+        chunk = self._np_chunk([k for k in range(words[0] + 1, min(before, words[0] + 12))])
         ws = [self.tokens[k].text for k in chunk if self.tokens[k].is_word]
-        if not ws or not self._known_source(ws) or not regex.match(r"ال", ws[0]) and ws[0] not in self.lx.source_words:
+        if not ws or not self._known_source(ws):
             return None
         return chunk
 
@@ -801,11 +833,8 @@ class _Run:
 
     def _antecedent(self, first: int, s: Segment, prefer_sentence: bool = False) -> _Found | None:
         """The attribution whose speaker a subjectless cue continues."""
-        for f in reversed(self.found):
-            if f.source is None or f.cue_type == "credit" or f.cue[0] > s.end:
-                continue
-            return f
-        return None
+        f = self._last_speaker
+        return f if f is not None and f.cue[0] <= s.end else None
 
     # -- noun phrases --------------------------------------------------------------------------
 
@@ -869,8 +898,12 @@ class _Run:
                 break
             if out:
                 words = [self.tokens[k].text for k in out if self.tokens[k].is_word]
-                construct = len(words) == 1 and not words[0].startswith("ال")
-                if not (w.startswith("ال") and (construct or _adjective(w)) or w == "باسم"):
+                head = self.lx.known_form(words[0])
+                # a common noun takes a genitive chain («تحالف دعم الشرعية», «وزارة الدفاع»);
+                # a name or a country does not («روسيا الولايات المتحدة» is subject + object)
+                common = head in self.lx.source_words and head not in self.lx.places
+                in_chain = common and not any(x.startswith("ال") for x in words) and len(words) < 4
+                if not (in_chain or w.startswith("ال") and _adjective(w) or w == "باسم"):
                     break
             out.append(n)
             if len(out) > 6:
@@ -967,7 +1000,7 @@ class _Run:
         """A content ends where the next attribution of its sentence starts."""
         mine = sorted(self.found[first:], key=lambda f: f.cue[0])
         for a, b in zip(mine, mine[1:]):
-            if a.content and not a.content_before and a.content[0] < b.cue[0] < a.content[1]:
+            if a.content and not a.content_before and a.content[0] <= b.cue[0] < a.content[1]:
                 cut = b.cue[0]
                 if b.content_before and b.content and b.content[0] <= a.content[0]:
                     continue
@@ -977,6 +1010,8 @@ class _Run:
     def _add(self, f: _Found) -> None:
         f.index = len(self.found)
         self.found.append(f)
+        if f.source is not None and f.cue_type != "credit":
+            self._last_speaker = f
 
     # -- wire credits ------------------------------------------------------------------------
 
@@ -1033,7 +1068,7 @@ class _Run:
                 n += 1
                 continue
             rest = [self.tokens[m].text for m in word_toks[n + 1 : n + 6]]
-            m = self.gz.match_words([self.tokens[k].text, *rest]) or self.gz.match_words([w, *rest])
+            m = self.gz.match_words([self.tokens[k].text, *rest], True) or self.gz.match_words([w, *rest], True)
             if m and m[2].kind == "wire_agency":
                 ks = word_toks[n : n + m[1]]
                 if adjacent and not self._near(ks, adjacent):
@@ -1052,7 +1087,7 @@ class _Run:
             return None
         if words[0] in self.lx.credit_generic:
             return None
-        m = self.gz.match_words(words) or self.gz.match_words([strip_clitic(words[0]), *words[1:]])
+        m = self.gz.match_words(words, True) or self.gz.match_words([strip_clitic(words[0]), *words[1:]], True)
         if m and m[2].kind == "wire_agency" and (not whole or m[1] == len(words)):
             return m[2]
         return None
@@ -1070,6 +1105,9 @@ class _Run:
 
     # -- output ------------------------------------------------------------------------------
 
+    def _quoted(self, span: tuple[int, int]) -> bool:
+        return any(ch in self.norm[span[0] : span[1]] for ch in '"()')
+
     def build(self, f: _Found, text: str, offset: int) -> Attribution:
         """Map a found attribution back to the original text and type its mentions."""
         def span(a: tuple[int, int]) -> tuple[int, int]:
@@ -1080,14 +1118,14 @@ class _Run:
         cue = Cue(text[cs:ce], cs, ce, lemma=f.lemma, type=f.cue_type)
         if f.source is not None:
             ss, se = span(f.source)
-            t = type_mention(f.source_words, self.lx, self.gz)
+            t = type_mention(f.source_words, self.lx, self.gz, context=self._quoted(f.source) or f.cue_type == "credit")
             source = Mention(text[ss:se], ss, se, name=t.name, kind=t.kind, anonymous_type=t.anonymous_type)
         else:
             source = Mention("", ce, ce, None, "unknown")
         via = []
         for vs, ve, vwords in f.via:
             a, b = span((vs, ve))
-            t = type_mention(vwords, self.lx, self.gz)
+            t = type_mention(vwords, self.lx, self.gz, context=True)  # a hop is an outlet by position
             kind = t.kind if t.kind in {"wire_agency", "outlet"} else "outlet"
             via.append(Mention(text[a:b], a, b, name=t.name, kind=kind))
         content = None
@@ -1099,7 +1137,10 @@ class _Run:
                 cs2, ce2, direct = cs2 + 1, ce2 - 1, True
             a, b = span((cs2, ce2))
             content = Content(text[a:b], a, b, direct=direct)
-        ss, se = span((f.sentence.start, f.sentence.end))
+        # a "sentence" of thousands of characters is not prose: keep a window round the cue
+        s0 = max(f.sentence.start, f.cue[0] - _MAX_SENTENCE)
+        s1 = min(f.sentence.end, f.cue[1] + _MAX_SENTENCE)
+        ss, se = span((s0, s1))
         return Attribution(
             cue=cue, source=source, via=tuple(via), content=content, sentence=Span(text[ss:se], ss, se),
             continues=f.continues,

@@ -19,6 +19,9 @@ import yaml
 from .normalise import normalise_text
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class LexiconError(Exception):
     """A lexicon file that is missing or malformed. The message names the file."""
 
@@ -32,7 +35,7 @@ def load_yaml(name: str | Path) -> Any:
     path = Path(name) if isinstance(name, Path) else schema_path(name)
     try:
         with open(path, encoding="utf-8") as f:
-            return yaml.safe_load(f)
+            return yaml.load(f, Loader=_LOADER)  # noqa: S506 - a safe loader, libyaml's when present
     except OSError as e:
         raise LexiconError(f"{path}: cannot be read ({e.strerror or e})") from None
     except yaml.YAMLError as e:
@@ -70,6 +73,8 @@ class FormInfo:
     complements: frozenset[str] = frozenset()
     refers_back: bool = False
     takes_object: bool = False
+    adjacent: bool = False
+    agreeing: bool = False  # a plural or dual ending: no subject can follow
 
 
 class Lexicon:
@@ -107,6 +112,7 @@ class Lexicon:
             self.not_subject_starts = norm_set(c["not_subject_starts"])
             self.nominal_relatives = norm_set(c["nominal_relatives"])
             self.clause_openers = norm_set(c["clause_openers"])
+            self.not_cues = norm_set(c["not_cues"])
             self.prepositions = norm_set(c["prepositions"])
             self.relatives = norm_set(c["relatives"])
             self.not_after_an = norm_set(c["not_after_an"])
@@ -118,23 +124,28 @@ class Lexicon:
             self.credit_generic = norm_set(credits["generic"])
             self.credit_labels = norm_set(credits["labels"])
             forms: dict[str, FormInfo] = {}
+            agreeing_templates = set(infl["agreeing"])
             for v in c["verbs"]:
                 lemma = v["lemma"]
                 comps = frozenset(v["complements"])
                 obj = bool(v.get("object"))
-                words: list[str] = list(v.get("forms", []))
+                adj = bool(v.get("adjacent"))
+                # (form, agreeing): a plural or dual ending means no subject can follow
+                words: list[tuple[str, bool]] = [(w, bool(regex.search(r"(وا|ون|تا)$", w))) for w in v.get("forms", [])]
                 if "past" in v:
-                    words += [p.format(v["past"]) for p in infl["past"]]
+                    words += [(p.format(v["past"]), p in agreeing_templates) for p in infl["past"]]
                 if "present" in v:
-                    words += [p.format(v["present"]) for p in infl["present"]]
-                for w in words:
-                    forms.setdefault(norm(w), FormInfo(lemma, "verb", comps, takes_object=obj))
+                    words += [(p.format(v["present"]), p in agreeing_templates) for p in infl["present"]]
+                for w, agreeing in words:
+                    forms.setdefault(
+                        norm(w), FormInfo(lemma, "verb", comps, takes_object=obj, adjacent=adj, agreeing=agreeing)
+                    )
                 if "participle" in v:
                     for p in infl["participle"]:
                         forms.setdefault(norm(p.format(v["participle"])), FormInfo(lemma, "participle", comps))
                 for w in v.get("passive", []):
                     # an unvocalised passive looks like the active; the extractor decides
-                    forms.setdefault(norm(w), FormInfo(lemma, "verb", comps, takes_object=obj))
+                    forms.setdefault(norm(w), FormInfo(lemma, "verb", comps, takes_object=obj, adjacent=adj))
             self.verb_forms = forms
             nominal: dict[str, FormInfo] = {}
             for n in c["nominal"]:
