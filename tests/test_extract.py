@@ -1,0 +1,158 @@
+"""Attribution extraction: who is said to have said what, through which cue, exactly where."""
+
+import time
+
+import pytest
+
+import provenance
+from provenance.readers import read_paths
+
+from .conftest import CORPUS
+
+
+def only(text: str, extractor):
+    result = provenance.extract(text, extractor=extractor)
+    assert len(result.attributions) == 1, [a.to_dict() for a in result.attributions]
+    return result.attributions[0]
+
+
+def all_of(text: str, extractor):
+    return provenance.extract(text, extractor=extractor).attributions
+
+
+def test_a_relay_through_a_wire_agency(extractor):
+    a = only("عنوان\nونقلت رويترز عن دبلوماسيين قولهم إن مهمة الحلف تجد قبولا بين العراقيين.", extractor)
+    assert (a.cue.text, a.cue.lemma) == ("ونقلت", "نقل")
+    assert (a.source.text, a.source.kind) == ("دبلوماسيين", "anonymous")
+    assert [(v.text, v.name, v.kind) for v in a.via] == [("رويترز", "Reuters", "wire_agency")]
+    assert a.content.text == "مهمة الحلف تجد قبولا بين العراقيين"
+    assert a.content.direct is False
+
+
+def test_verb_subject_order_with_a_channel_phrase(extractor):
+    a = only("عنوان\nوقال المتحدث باسم الوزارة في بيان، يوم الاثنين، إن الاجتماع انتهى.", extractor)
+    assert a.source.text == "المتحدث باسم الوزارة"
+    assert a.source.kind == "person"
+    assert a.content.text == "الاجتماع انتهى"
+
+
+def test_subject_before_the_verb(extractor):
+    a = only("عنوان\nالمصادر أكدت أن القصف تزامن مع مواجهات برية.", extractor)
+    assert a.source.text == "المصادر"
+    assert a.source.kind == "anonymous"
+
+
+def test_direct_quotation(extractor):
+    a = only("عنوان\nوأضاف: «ستتوسع المهمة تدريجيًا نظرًا للوضع».", extractor)
+    assert a.content.direct is True
+    assert a.content.text == "ستتوسع المهمة تدريجيًا نظرًا للوضع"
+
+
+def test_receiving_outlet_is_an_intermediary(extractor):
+    a = only("عنوان\nوقال مسؤول استخباراتي عراقي رفيع المستوى للوكالة إن الحكومة قررت ذلك.", extractor)
+    assert a.source.text == "مسؤول استخباراتي عراقي رفيع المستوى"
+    assert a.source.kind == "anonymous"
+    assert [v.text for v in a.via] == ["للوكالة"]
+
+
+def test_journalists_are_an_audience_not_an_outlet(extractor):
+    a = only("عنوان\nوقال الوزير للصحفيين إن الاتفاق قريب.", extractor)
+    assert a.source.text == "الوزير"
+    assert a.via == ()
+
+
+def test_prepositional_cues(extractor):
+    a = only("عنوان\nأسفرت الضربة عن مقتل ثلاثة أشخاص، وفقًا لوكالة (رويترز).", extractor)
+    assert a.cue.lemma == "وفق"
+    assert "رويترز" in a.source.text and a.source.kind == "wire_agency"
+    assert a.content.text == "أسفرت الضربة عن مقتل ثلاثة أشخاص"
+    b = only("عنوان\nوبحسب وكالة \"فرانس برس\" فقد أسفرت الضربة عن مقتل ثلاثة.", extractor)
+    assert b.source.text == 'وكالة "فرانس برس"'
+    assert b.content.text.startswith("أسفرت")
+
+
+def test_according_to_a_plan_is_not_an_attribution(extractor):
+    assert all_of("عنوان\nوانتقلت القوات إلى المشورة وفق متبنيات الحوار الاستراتيجي وبحسب الظروف.", extractor) == ()
+
+
+def test_continuations_repeat_the_previous_speaker(extractor):
+    text = "عنوان\nوقال الباحث رائد العزاوي إن التوتر سيتصاعد، مشيراً إلى أن الحل بعيد.\nوأضاف أن واشنطن قد تقيد دورها."
+    said, pointing, added = all_of(text, extractor)
+    assert said.source.text == "الباحث رائد العزاوي"
+    assert pointing.cue.text == "مشيراً" and pointing.source.text == said.source.text
+    assert said.content.text == "التوتر سيتصاعد"
+    assert added.source.start == said.source.start
+    assert added.content.text == "واشنطن قد تقيد دورها"
+
+
+def test_a_verb_inside_reported_content_is_not_a_second_attribution(extractor):
+    a = only("عنوان\nوقال الأمين العام إنه يتوقع أن يوافق الوزراء على التوسيع.", extractor)
+    assert a.cue.text == "وقال"
+
+
+def test_a_verb_inside_a_quotation_is_not_an_attribution(extractor):
+    a = only('عنوان\nوقال الوزير: "أكد لي الرئيس أن الاتفاق قريب، وأضاف أنه سعيد".', extractor)
+    assert a.content.direct is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عنوان\nتابع الوزير الاجتماع من مكتبه.",  # followed
+        "عنوان\nنقلت سيارات الإسعاف المصابين إلى المستشفى.",  # transported
+        "عنوان\nلم يذكر البيان عدد الضحايا.",  # not said
+        "عنوان\nجاء ذلك بعد ساعات من نفي ترامب وجود فوضى.",  # a verbal noun
+        "عنوان\nوحدة تابعة للجيش انتشرت في المدينة.",
+    ],
+)
+def test_non_reporting_senses(text, extractor):
+    assert all_of(text, extractor) == ()
+
+
+def test_wire_credits_in_the_text(extractor):
+    (credit,) = all_of("عنوان\nجنيف - رويترز\nأعلنت المنظمة إغلاق المكتب.", extractor)[:1]
+    assert credit.cue.lemma == "credit" and credit.source.name == "Reuters"
+    (credit,) = all_of("عنوان\nباريس (أ ف ب) - وصل الوفد إلى المدينة.", extractor)
+    assert credit.source.kind == "wire_agency"
+    last = all_of("عنوان\nوصل الوفد.\nمصادر: وكالات – تواصل اجتماعي", extractor)[-1]
+    assert (last.cue.lemma, last.source.text) == ("credit", "وكالات")
+
+
+def test_every_span_indexes_the_original_text_across_the_corpus(extractor):
+    checked = 0
+    for article in read_paths([CORPUS]):
+        text = article.text
+        for a in extractor.extract_article(article).attributions:
+            spans = [a.cue, a.source, *a.via] + ([a.content] if a.content else [])
+            for span in spans:
+                assert text[span.start : span.end] == span.text
+                checked += 1
+    assert checked > 1000
+
+
+def test_offsets_in_a_text_with_front_matter_and_diacritics(extractor):
+    text = "---\noutlet: Elaph\n---\nعنوان\nوَقَالَ المُتَحَدِّثُ إنَّ الاجتماعَ انتهى."
+    result = provenance.extract(text, extractor=extractor)
+    (a,) = result.attributions
+    assert text[a.cue.start : a.cue.end] == a.cue.text == "وَقَالَ"
+    assert a.source.text == "المُتَحَدِّثُ"
+    assert result.publisher.name == "Elaph"
+
+
+HOSTILE = {
+    "quote marks": '"' * 1_000_000,
+    "guillemets": "«»" * 500_000,
+    "waw": "و" * 1_000_000,
+    "waw words": "و " * 500_000,
+    "one cue": "قال " * 250_000,
+    "cue and complement": "وقال إن " * 125_000,
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_input_stays_linear(name, extractor):
+    # A guard against catastrophic backtracking, not a benchmark: the figures are in
+    # benchmarks/hostile.py. A 1 MB line takes about a second there; 20 s means something broke.
+    start = time.perf_counter()
+    provenance.extract("عنوان\n" + HOSTILE[name], extractor=extractor)
+    assert time.perf_counter() - start < 20

@@ -1,0 +1,78 @@
+"""The outlet gazetteer and source typing."""
+
+import jsonschema
+import pytest
+
+from provenance.lexicon import load_json_schema, load_yaml, norm
+from provenance.resolve import default_gazetteer, key_words, type_mention
+
+
+def test_the_gazetteer_follows_its_schema():
+    data = load_yaml("outlets.yaml")
+    jsonschema.validate(data, load_json_schema("outlets.schema.json"))
+    ids = [o["id"] for o in data["outlets"]]
+    assert len(ids) == len(set(ids)) >= 150
+    for o in data["outlets"]:
+        assert set(o.get("context_only", [])) <= set(o["aliases"]), o["id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("رويترز", "Reuters"),
+        ("وكالة رويترز", "Reuters"),
+        ("(رويترز)", "Reuters"),
+        ("فرانس برس", "Agence France-Presse"),
+        ("أ ف ب", "Agence France-Presse"),
+        ("ا ف ب", "Agence France-Presse"),
+        ("وكالة الصحافة الفرنسية", "Agence France-Presse"),
+        ("أسيوشيتد برس", "Associated Press"),
+        ("اسوشيتدبرس", "Associated Press"),
+        ("د ب أ", "Deutsche Presse-Agentur"),
+        ("واس", "Saudi Press Agency"),
+        ("لوكالة الأناضول", "Anadolu Agency"),
+        ("شبكة \"سي إن إن\"", "CNN"),
+        ("هاف بوست عراقي", "HuffPost Iraqi"),
+        ("صحيفة ذا هيل", "The Hill"),
+        ("alarabia", "Al Arabiya"),
+    ],
+)
+def test_spellings_resolve_to_one_outlet(text, name):
+    outlet = default_gazetteer().find(text)
+    assert outlet is not None and outlet.name == name
+
+
+def test_ambiguous_names_need_an_outlet_context():
+    g = default_gazetteer()
+    assert g.match_words(norm("الحياة صعبة").split()) is None
+    assert g.match_words(norm("صحيفة الحياة").split())[2].name == "Al-Hayat"
+    assert g.match_words(norm("الحياة").split(), context=True)[2].name == "Al-Hayat"
+
+
+def test_abbreviation_letters_join():
+    assert key_words(norm("أ ف ب")) == ("افب",)
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind", "anonymous_type"),
+    [
+        ("مصادر مطلعة", "anonymous", "informed_sources"),
+        ("مصدر أمني", "anonymous", "security_source"),
+        ("مسؤول استخباراتي عسكري عراقي رفيع المستوى", "anonymous", "official"),
+        ("أربعة دبلوماسيين", "anonymous", "diplomat"),
+        ("شهود عيان", "anonymous", "witness"),
+        ("مسؤول طلب عدم ذكر اسمه", "anonymous", "unnamed_request"),
+        ("المتحدث باسم التحالف، الكولونيل مايلز كاغينز", "person", None),
+        ("الباحث رائد العزاوي", "person", None),
+        ("يحيى رسول", "person", None),
+        ("وزارة الدفاع البريطانية", "organization", None),
+        ("روسيا", "organization", None),
+        ("وسائل اعلام كردية", "outlet", None),
+        ("صحيفة ذا هيل البريطانية", "outlet", None),
+        ("رويترز", "wire_agency", None),
+        ("وكالات", "wire_agency", None),
+    ],
+)
+def test_source_kinds(mention, kind, anonymous_type):
+    t = type_mention(norm(mention).split())
+    assert (t.kind, t.anonymous_type) == (kind, anonymous_type)
