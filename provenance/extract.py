@@ -210,6 +210,11 @@ class _Run:
                 i = self._nominal(i, j, info, s, p, first_in_sentence)
                 continue
             cf = self.lx.cue_form(t.text)
+            if cf is None:
+                # «ووصفهم بأنهم», «وأبلغه أن»: a verb that takes an object may carry it as a suffix
+                cf = self.lx.cue_form_with_object(t.text)
+                if cf is not None and not cf[1].takes_object:
+                    cf = None
             if cf is not None:
                 clitic, info = cf
                 self._verb(i, clitic, info, s, p, first_in_sentence)
@@ -547,6 +552,11 @@ class _Run:
                     continue
                 if "an" in comps and w == "عن":
                     return "an", n, n + 1
+                if ("ila_that" in comps and w == "الي" or "ala_that" in comps and w == "علي") and (
+                    self._next_word(n + 1, stop) is not None
+                    and self.tokens[self._next_word(n + 1, stop)].text in self.lx.complementisers
+                ):
+                    return "that", n, self._skip_complementiser(n + 1, stop)
                 if "ila" in comps and w in {"الي", "لي"}:
                     return "ila", n, self._skip_complementiser(n + 1, stop)
                 if "ala" in comps and w == "علي":
@@ -808,8 +818,9 @@ class _Run:
             out.insert(0, k)
             k -= 1
         words = [self.tokens[n].text for n in out if self.tokens[n].is_word]
-        if not words or not self._known_source(words):
-            return None
+        human = self.tokens[i - 1].text in {"الذين", "والذين", "اللذين", "اللذان"}
+        if not words or not (human or self._known_source(words)):
+            return None  # «التي» may stand for a thing; «الذين» always stands for people
         return self._balance(out)
 
     def _known_source(self, words: list[str]) -> bool:
