@@ -71,14 +71,14 @@ def render(result: Extraction) -> str:
     """A readable summary of one article's attributions."""
     a = result.article
     pub = result.publisher
-    lines = [f"{a.path or a.id}  [{a.format}]" + (f"  publisher: {pub.name or pub.text}" if pub else "")]
+    lines = [f"{a.path or a.id}  [{a.format}]" + (f"  publisher: {pub.name or pub.text} ({pub.evidence})" if pub else "")]
+    if result.credits:
+        lines.append("  credits: " + ", ".join(c.name or c.text for c in result.credits))
     if a.title:
         lines.append(f"  {a.title}")
-    for n, at in enumerate(result.attributions, 1):
-        src = at.source.text or "?"
+    for n, (at, chain) in enumerate(zip(result.attributions, result.chains), 1):
         kind = at.source.kind + (f"/{at.source.anonymous_type}" if at.source.anonymous_type else "")
-        via = "".join(f" ← {v.text}" for v in at.via)
-        lines.append(f"  {n:>3}. [{at.cue.lemma}] {at.cue.text}: {src} ({kind}){via}")
+        lines.append(f"  {n:>3}. [{at.cue.lemma}] {at.cue.text}: {chain} ({kind})")
         if at.content:
             content = at.content.text if len(at.content.text) <= 90 else at.content.text[:87] + "…"
             q = "«»" if at.content.direct else "  "
@@ -112,6 +112,9 @@ def evaluate(gold: tuple[str, ...], as_json: bool, errors: bool) -> None:
     click.echo(f"detection F1        {score.f1:.3f}")
     click.echo(f"source accuracy     {score.source_accuracy:.3f}")
     click.echo(f"kind accuracy       {score.kind_accuracy:.3f}")
+    click.echo(f"chain accuracy      {score.chain_accuracy:.3f}")
+    click.echo(f"chain F1            {score.chain_f1:.3f}")
+    click.echo(f"publisher accuracy  {score.publisher_accuracy:.3f}  ({score.publisher_ok}/{score.articles} articles)")
 
 
 def _extractor():  # type: ignore[no-untyped-def]

@@ -6,7 +6,12 @@ Metrics:
   spans overlap (each gold attribution matches at most one prediction);
 - source accuracy: among matched pairs, the share whose predicted source span contains the gold
   source's head word (for a gold source of ``null``: the prediction has no source either);
-- kind accuracy: among matched pairs, the share with the gold kind.
+- kind accuracy: among matched pairs, the share with the gold kind;
+- chain accuracy: among matched pairs, the share whose whole path is right: the source (as
+  above) and every intermediary, in order (an inherited article-wide credit is not compared:
+  the gold marks only the intermediaries an attribution names itself); chain precision, recall
+  and F1 count the attributions whose chain is right against all predicted and all gold ones;
+- publisher accuracy: the share of articles whose publisher is the gold one (or both unknown).
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from typing import Any
 import attrs
 
 from .extract import Extractor, default_extractor
-from .lexicon import load_yaml
+from .lexicon import load_yaml, norm
+from .resolve import default_gazetteer, key_words, strip_clitic
 from .models import Attribution
 from .readers import ReadError, read_path
 
@@ -127,6 +133,9 @@ class Score:
     matched: int = 0
     source_ok: int = 0
     kind_ok: int = 0
+    chain_ok: int = 0
+    articles: int = 0
+    publisher_ok: int = 0
     kinds: Counter[str] = attrs.field(factory=Counter)
     errors: list[dict[str, Any]] = attrs.field(factory=list)
 
@@ -136,6 +145,9 @@ class Score:
         self.matched += other.matched
         self.source_ok += other.source_ok
         self.kind_ok += other.kind_ok
+        self.chain_ok += other.chain_ok
+        self.articles += other.articles
+        self.publisher_ok += other.publisher_ok
         self.kinds.update(other.kinds)
         self.errors += other.errors
 
@@ -160,6 +172,20 @@ class Score:
     def kind_accuracy(self) -> float:
         return self.kind_ok / self.matched if self.matched else 0.0
 
+    @property
+    def chain_accuracy(self) -> float:
+        return self.chain_ok / self.matched if self.matched else 0.0
+
+    @property
+    def chain_f1(self) -> float:
+        p = self.chain_ok / self.predicted if self.predicted else 0.0
+        r = self.chain_ok / self.gold if self.gold else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def publisher_accuracy(self) -> float:
+        return self.publisher_ok / self.articles if self.articles else 0.0
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "articles_gold_attributions": self.gold,
@@ -170,14 +196,23 @@ class Score:
             "f1": round(self.f1, 4),
             "source_accuracy": round(self.source_accuracy, 4),
             "kind_accuracy": round(self.kind_accuracy, 4),
+            "chain_accuracy": round(self.chain_accuracy, 4),
+            "chain_f1": round(self.chain_f1, 4),
+            "publisher_accuracy": round(self.publisher_accuracy, 4),
         }
 
 
 def score_article(gold: GoldArticle, extractor: Extractor | None = None) -> Score:
     extractor = extractor or default_extractor()
     article = read_path(gold.article_path)[0]
-    predicted = list(extractor.extract_article(article).attributions)
-    s = Score(gold=len(gold.attributions), predicted=len(predicted))
+    extraction = extractor.extract_article(article)
+    predicted = list(extraction.attributions)
+    s = Score(gold=len(gold.attributions), predicted=len(predicted), articles=1)
+    got = extraction.publisher.name or extraction.publisher.text if extraction.publisher else None
+    if _same_outlet(gold.outlet, got):
+        s.publisher_ok = 1
+    else:
+        s.errors.append({"type": "publisher", "file": gold.path.name, "gold": gold.outlet, "predicted": got})
     used: set[int] = set()
     text = article.text
     for g in gold.attributions:
@@ -201,6 +236,11 @@ def score_article(gold: GoldArticle, extractor: Extractor | None = None) -> Scor
             s.errors.append({"type": "source", "file": gold.path.name, "cue": p.cue.text,
                              "gold": text[g.source[0] : g.source[1]] if g.source else None,
                              "predicted": p.source.text, "context": text[max(0, p.cue.start - 30) : p.cue.end + 60]})
+        if _source_ok(g, p) and _via_ok(g.via, p):
+            s.chain_ok += 1
+        elif _source_ok(g, p):
+            s.errors.append({"type": "chain", "file": gold.path.name, "cue": p.cue.text, "gold_via": list(g.via),
+                             "predicted_via": [v.text for v in p.via if not v.inherited]})
         if g.kind == p.source.kind:
             s.kind_ok += 1
         else:
@@ -219,6 +259,29 @@ def _source_ok(g: GoldAttribution, p: Attribution) -> bool:
         return p.source.text == ""
     assert g.head is not None
     return p.source.start <= g.head[0] and g.head[1] <= p.source.end
+
+
+def _same_outlet(gold: str | None, predicted: str | None) -> bool:
+    if gold is None or predicted is None:
+        return gold is predicted
+    g = default_gazetteer().find(gold)
+    return (g.name if g else gold) == predicted
+
+
+def _via_ok(gold: tuple[str, ...], p: Attribution) -> bool:
+    """The attribution's own intermediaries are the gold ones, in order."""
+    own = [v for v in p.via if not v.inherited]
+    if len(own) != len(gold):
+        return False
+    gz = default_gazetteer()
+    for g, v in zip(gold, own):
+        outlet = gz.find(g) or gz.find(strip_clitic(norm(g)))
+        if outlet is not None and v.name:
+            if outlet.name != v.name:
+                return False
+        elif not set(key_words(strip_clitic(norm(g)))) & set(key_words(strip_clitic(norm(v.text)))):
+            return False
+    return True
 
 
 def evaluate(paths: list[str], extractor: Extractor | None = None) -> Score:

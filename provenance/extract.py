@@ -26,8 +26,9 @@ from typing import Iterable
 import attrs
 import regex
 
+from .chain import Chainer
 from .lexicon import FormInfo, Lexicon, default_lexicon
-from .models import Article, Attribution, Content, Cue, Extraction, Mention, Publisher, Span
+from .models import Article, Attribution, Content, Cue, Extraction, Mention, Span
 from .normalise import Normalised, normalise
 from .readers import read_text
 from .resolve import Gazetteer, Outlet, default_gazetteer, strip_clitic, type_mention
@@ -81,6 +82,7 @@ class Extractor:
     def __init__(self, lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None) -> None:
         self.lexicon = lexicon or default_lexicon()
         self.gazetteer = gazetteer or default_gazetteer()
+        self.chainer = Chainer(self.lexicon, self.gazetteer)
 
     # -- public ------------------------------------------------------------------------------
 
@@ -90,16 +92,11 @@ class Extractor:
         run = _Run(self, nz)
         found = run.find()
         attributions = tuple(run.build(f, article.text, article.body_start) for f in found)
-        return Extraction(article, self.publisher(article), attributions)
-
-    def publisher(self, article: Article) -> Publisher | None:
-        """The publisher as the metadata names it (the chains stage infers it when missing)."""
-        if not article.outlet:
-            return None
-        outlet = self.gazetteer.find(article.outlet)
-        if outlet is None:
-            return Publisher(None, None, "outlet", article.outlet)
-        return Publisher(outlet.name, outlet.name_ar, outlet.contract_kind, article.outlet)
+        # the chain stage: publisher, credits, «الوكالة», inherited wire credits
+        publisher = self.chainer.publisher(article, nz, run.paragraphs)
+        credits = self.chainer.credits(article, attributions)
+        attributions = self.chainer.complete(publisher, attributions, credits)
+        return Extraction(article, publisher, attributions, tuple(credits))
 
 
 class _Run:
@@ -432,7 +429,7 @@ class _Run:
             src_np = self._noun_phrase(zone_end + 1, srange.stop, allow_qawl=True)
             if not src_np:
                 return
-            hop = source_toks
+            hop = source_toks or self._subject_before(i, s, clitic) or []  # «وكانت شبكة X نقلت عن …»
             source_toks = src_np
             via = ([self._mention_tokens(hop)] if hop else []) + via
             content_start = self._after_qawl(src_np[-1] + 1, srange.stop)
@@ -697,9 +694,11 @@ class _Run:
         if w in lx.audiences:
             return None
         rest_toks: list[int]
+        quoted = False
         if w in {"ل", "لـ"}:
             rest_toks = toks[1:]
             while rest_toks and not self.tokens[rest_toks[0]].is_word:
+                quoted = quoted or self.tokens[rest_toks[0]].text in {'"', "("}
                 rest_toks = rest_toks[1:]
             if not rest_toks:
                 return None
@@ -712,7 +711,7 @@ class _Run:
         else:
             return None
         words = [first_word] + [self.tokens[k].text for k in rest_toks[1:6] if self.tokens[k].is_word]
-        m = self.gz.match_words(words)
+        m = self.gz.match_words(words, context=quoted)  # «لـ"الحياة"»: a quoted name is an outlet's
         if m:
             last_word_idx = m[1]
             word_toks = [k for k in rest_toks if self.tokens[k].is_word][:last_word_idx]
@@ -1130,7 +1129,10 @@ class _Run:
         if f.source is not None:
             ss, se = span(f.source)
             t = type_mention(f.source_words, self.lx, self.gz, context=self._quoted(f.source) or f.cue_type == "credit")
-            source = Mention(text[ss:se], ss, se, name=t.name, kind=t.kind, anonymous_type=t.anonymous_type)
+            source = Mention(
+                text[ss:se], ss, se, name=t.name, kind=t.kind, anonymous_type=t.anonymous_type,
+                name_ar=t.outlet.name_ar if t.outlet else None,
+            )
         else:
             source = Mention("", ce, ce, None, "unknown")
         via = []
@@ -1138,7 +1140,7 @@ class _Run:
             a, b = span((vs, ve))
             t = type_mention(vwords, self.lx, self.gz, context=True)  # a hop is an outlet by position
             kind = t.kind if t.kind in {"wire_agency", "outlet"} else "outlet"
-            via.append(Mention(text[a:b], a, b, name=t.name, kind=kind))
+            via.append(Mention(text[a:b], a, b, name=t.name, kind=kind, name_ar=t.outlet.name_ar if t.outlet else None))
         content = None
         if f.content and f.content[1] > f.content[0]:
             cs2, ce2 = f.content

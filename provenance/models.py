@@ -41,15 +41,33 @@ class Cue(Span):
 class Mention(Span):
     """A mention of a source or of an intermediary.
 
-    ``name`` is the canonical name when the mention resolves to a known outlet, else ``None``.
+    ``name`` is the canonical name when the mention resolves to a known outlet (directly, or
+    «الوكالة» through the agency named before it), else ``None``. ``name_ar`` is its Arabic name.
+    An intermediary that the article credits as a whole rather than this attribution («جنيف -
+    رويترز» at the top) is ``inherited``; its span is the credit's, in ``field`` (``"text"``, or
+    ``"author"`` when the credit is the metadata byline).
     """
 
     name: str | None = None
     kind: str = "unknown"
     anonymous_type: str | None = None
+    name_ar: str | None = None
+    inherited: bool = False
+    field: str = "text"
 
     def to_dict(self) -> dict[str, Any]:
-        return {**super().to_dict(), "name": self.name, "kind": self.kind}
+        d = {**super().to_dict(), "name": self.name, "kind": self.kind}
+        if self.anonymous_type:
+            d["anonymous_type"] = self.anonymous_type
+        if self.inherited:
+            d["inherited"] = True
+            d["field"] = self.field
+        return d
+
+    @property
+    def label(self) -> str:
+        """How the mention is shown in a chain: the Arabic canonical name, else the text."""
+        return self.name_ar or self.text
 
 
 @attrs.frozen
@@ -77,14 +95,18 @@ class Attribution:
     content: Content | None = None
     sentence: Span | None = None
     continues: int | None = None
+    channel: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "cue": self.cue.to_dict(),
             "source": self.source.to_dict(),
             "via": [v.to_dict() for v in self.via],
             "content": self.content.to_dict() if self.content else None,
         }
+        if self.channel:
+            d["channel"] = self.channel.to_dict()
+        return d
 
 
 @attrs.frozen
@@ -95,9 +117,48 @@ class Publisher:
     name_ar: str | None
     kind: str
     text: str
+    evidence: str = "metadata"  # metadata | url | byline | followed | footer | email
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "name_ar": self.name_ar, "kind": self.kind, "text": self.text}
+
+    @property
+    def label(self) -> str:
+        return self.name_ar or self.text
+
+
+@attrs.frozen
+class Credit(Span):
+    """An article-level credit: a wire agency (or «وكالات») named by a dateline, a byline, the
+    lead or the metadata. ``field`` says what the span indexes: ``"text"`` or ``"author"``."""
+
+    name: str | None = None
+    name_ar: str | None = None
+    kind: str = "wire_agency"
+    field: str = "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "name": self.name, "kind": self.kind, "field": self.field}
+
+
+@attrs.frozen
+class Chain:
+    """One attribution's path: publisher → intermediaries → origin."""
+
+    publisher: Publisher | None
+    via: tuple[Mention, ...]
+    origin: Mention
+
+    def nodes(self) -> list[str]:
+        head = [self.publisher.label] if self.publisher else ["؟"]
+        return head + [v.label for v in self.via] + [self.origin.label or "؟"]
+
+    def render(self, arrow: str = " ← ") -> str:
+        """«هاف بوست عراقي ← رويترز ← دبلوماسيين» (an unknown publisher or source is «؟»)."""
+        return arrow.join(self.nodes())
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 @attrs.frozen
@@ -129,6 +190,12 @@ class Extraction:
     article: Article
     publisher: Publisher | None
     attributions: tuple[Attribution, ...]
+    credits: tuple[Credit, ...] = ()
+
+    @property
+    def chains(self) -> list[Chain]:
+        """One chain per attribution, in order."""
+        return [Chain(self.publisher, a.via, a.source) for a in self.attributions]
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article
@@ -140,5 +207,8 @@ class Extraction:
             "url": a.url,
             "date": a.date,
             "publisher": self.publisher.to_dict() if self.publisher else None,
-            "attributions": [x.to_dict() for x in self.attributions],
+            "credits": [c.to_dict() for c in self.credits],
+            "attributions": [
+                {**x.to_dict(), "chain": c.render()} for x, c in zip(self.attributions, self.chains)
+            ],
         }

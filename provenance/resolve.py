@@ -93,6 +93,7 @@ class Gazetteer:
         except (KeyError, TypeError) as e:
             raise LexiconError(f"{path or schema_path('outlets.yaml')}: malformed outlet entry ({e})") from None
         self.by_id = {o.id: o for o in self.outlets}
+        self.by_name = {o.name: o for o in self.outlets}
         self._index: dict[str, list[tuple[tuple[str, ...], Outlet]]] = {}
         for o in self.outlets:
             for alias in (*o.aliases, o.name, o.name_ar):

@@ -14,6 +14,9 @@ for split in ("dev", "heldout"):
     articles = len(gold_files([str(GOLD / split)]))
     cells = [articles, score.gold] + [
         f"{x:.3f}"
-        for x in (score.precision, score.recall, score.f1, score.source_accuracy, score.kind_accuracy)
+        for x in (
+            score.precision, score.recall, score.f1, score.source_accuracy, score.kind_accuracy,
+            score.chain_accuracy, score.chain_f1, score.publisher_accuracy,
+        )
     ]
     print(f"| `tests/gold/{split}` | " + " | ".join(map(str, cells)) + " |")

@@ -29,7 +29,8 @@ def readme_figures(split: str) -> dict[str, float]:
     row = re.search(rf"^\| `tests/gold/{split}` \|(.+)$", text, re.M)
     assert row, f"README has no figures row for {split}"
     cells = [c.strip() for c in row.group(1).split("|") if c.strip()]
-    keys = ["articles", "gold", "precision", "recall", "f1", "source_accuracy", "kind_accuracy"]
+    keys = ["articles", "gold", "precision", "recall", "f1", "source_accuracy", "kind_accuracy",
+            "chain_accuracy", "chain_f1", "publisher_accuracy"]
     return dict(zip(keys, map(float, cells)))
 
 
@@ -43,6 +44,9 @@ def test_evaluate_reproduces_the_readme(split):
     assert round(score.f1, 3) == expected["f1"]
     assert round(score.source_accuracy, 3) == expected["source_accuracy"]
     assert round(score.kind_accuracy, 3) == expected["kind_accuracy"]
+    assert round(score.chain_accuracy, 3) == expected["chain_accuracy"]
+    assert round(score.chain_f1, 3) == expected["chain_f1"]
+    assert round(score.publisher_accuracy, 3) == expected["publisher_accuracy"]
 
 
 def test_evaluate_command():

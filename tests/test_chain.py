@@ -1,0 +1,107 @@
+"""Citation chains: publisher → intermediaries → origin, as a reader of the seeds expects."""
+
+import pytest
+
+import provenance
+from provenance.models import Article
+
+from .conftest import CORPUS
+
+
+def chains_of(text: str, extractor, **meta):
+    result = provenance.extract(text, extractor=extractor, **meta)
+    return result, [str(c) for c in result.chains]
+
+
+def test_seed_000_relays_reuters(extractor, seed_text):
+    result, chains = chains_of(seed_text("000"), extractor)
+    assert result.publisher.name == "HuffPost Iraqi"
+    assert "هاف بوست عراقي ← رويترز ← دبلوماسيين" in chains
+
+
+def test_seed_004_the_agency_named_two_sentences_earlier(extractor, seed_text):
+    result, chains = chains_of(seed_text("004"), extractor)
+    assert result.publisher is None  # «بواسطة Hanan» is an author, not a publisher
+    official = next(a for a in result.attributions if a.source.text.startswith("مسؤول استخباراتي"))
+    assert [(v.text, v.name) for v in official.via] == [("للوكالة", "Associated Press")]
+    assert official.source.kind == "anonymous"
+    assert "؟ ← أسوشيتد برس ← مسؤول استخباراتي عسكري عراقي رفيع المستوى" in chains
+
+
+def test_seed_003_inherits_the_single_wire_credit(extractor, seed_text):
+    result, _ = chains_of(seed_text("003"), extractor)
+    assert result.publisher.name == "Kitabat"
+    assert {c.name for c in result.credits} == {None, "Reuters"}  # «وكالات» and «وفقًا لوكالة (رويترز)»
+    first = result.attributions[1]
+    assert first.cue.text == "قال"
+    assert [v.name for v in first.via] == ["Reuters"]  # named in its own sentence
+    later = [a for a in result.attributions if a.cue.text == "وتوقع"][0]
+    assert [(v.name, v.inherited) for v in later.via] == [("Reuters", True)]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "name", "evidence"),
+    [("000", "HuffPost Iraqi", "byline"), ("001", "Nedaa Post", "footer"), ("002", "Elaph", "byline"), ("003", "Kitabat", "byline")],
+)
+def test_publisher_from_the_text(prefix, name, evidence, extractor, seed_text):
+    result = provenance.extract(seed_text(prefix), extractor=extractor)
+    assert (result.publisher.name, result.publisher.evidence) == (name, evidence)
+
+
+def test_publisher_from_followed_it_and_from_an_email(extractor):
+    r = provenance.extract("عنوان\nقالت المصادر وفق وسائل إعلام تابعتها \"نداء بوست\" إن كذا.", extractor=extractor)
+    assert (r.publisher.name, r.publisher.evidence) == ("Nedaa Post", "followed")
+    r = provenance.extract("عنوان\nقال مسؤول إن كذا.\nللتواصل: news@elaph.com", extractor=extractor)
+    assert (r.publisher.name, r.publisher.evidence) == ("Elaph", "email")
+
+
+def test_an_unknown_site_named_by_its_footer_is_still_the_publisher(extractor):
+    r = provenance.extract("عنوان\nقال مسؤول إن كذا.\nالمقالات المنشورة في \"صوت الجبل\" تعبر عن آراء كتابها", extractor=extractor)
+    assert (r.publisher.name, r.publisher.text) == (None, "صوت الجبل")
+
+
+def test_metadata_wins_and_a_url_names_the_section(extractor):
+    path = next((CORPUS / "ant" / "BBC").rglob("*.txt"))
+    (article,) = provenance.read_path(path)
+    assert article.outlet == "BBC"
+    assert extractor.extract_article(article).publisher.name == "BBC Arabic"
+
+
+def test_a_byline_credit_in_the_metadata_is_inherited(extractor):
+    article = Article(
+        text="قال المتحدث باسم المنظمة إن المساعدات وصلت.\nوأضاف أن الوضع صعب.",
+        id="x", format="trec", outlet="alarabia", author="جنيف - رويترز",
+    )
+    result = extractor.extract_article(article)
+    (credit,) = result.credits
+    assert (credit.name, credit.field, article.author[credit.start : credit.end]) == ("Reuters", "author", "رويترز")
+    for a in result.attributions:
+        assert [(v.name, v.inherited, v.field) for v in a.via] == [("Reuters", True, "author")]
+    assert str(result.chains[0]) == "العربية ← رويترز ← المتحدث باسم المنظمة"
+
+
+def test_two_agencies_credited_means_nothing_is_inherited(extractor):
+    article = Article(text="قال مسؤول إن كذا.", id="x", outlet="alarabia", author="وكالات - رويترز - فرانس برس")
+    result = extractor.extract_article(article)
+    assert len(result.credits) == 3
+    assert result.attributions[0].via == ()
+
+
+def test_the_publisher_is_never_its_own_intermediary(extractor):
+    r = provenance.extract("عنوان\nوقال الوزير لـ\"الحياة\" إن الاتفاق قريب.", extractor=extractor, outlet="Al-Hayat")
+    assert r.attributions[0].via == ()
+    r = provenance.extract("عنوان\nوقال الوزير لـ\"الحياة\" إن الاتفاق قريب.", extractor=extractor)
+    assert [v.name for v in r.attributions[0].via] == ["Al-Hayat"]
+
+
+def test_the_agency_resolves_to_the_latest_agency_named(extractor):
+    text = "عنوان\nأفادت وكالة رويترز بأن الاجتماع انتهى.\nونقلت وكالة الأناضول عن مصدر أن الوفد غادر.\nوقال مسؤول للوكالة إن الوفد عاد."
+    r = provenance.extract(text, extractor=extractor)
+    assert [v.name for v in r.attributions[-1].via] == ["Anadolu Agency"]
+
+
+def test_chain_rendering_of_an_unknown_publisher_and_source():
+    from provenance.models import Chain, Mention
+
+    c = Chain(None, (Mention("رويترز", 0, 6, "Reuters", "wire_agency", name_ar="رويترز"),), Mention("", 0, 0))
+    assert c.render() == "؟ ← رويترز ← ؟"
