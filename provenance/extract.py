@@ -31,7 +31,7 @@ from .lexicon import FormInfo, Lexicon, default_lexicon
 from .models import Article, Attribution, Content, Cue, Extraction, Mention, Span
 from .normalise import Normalised, normalise
 from .readers import read_text
-from .resolve import Gazetteer, Outlet, default_gazetteer, strip_clitic, type_mention
+from .resolve import Gazetteer, Outlet, default_gazetteer, split_person, strip_clitic, type_mention
 from .segment import Segment, paragraphs, quotations, sentences
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]")
@@ -74,6 +74,7 @@ class _Found:
     continues: int | None = None
     content_before: bool = False
     index: int = -1
+    channel: tuple[int, int] | None = None
 
 
 class Extractor:
@@ -420,6 +421,7 @@ class _Run:
         marker, zone_end, content_start = comp if comp else ("none", srange.stop, None)
         zone = [k for k in range(i + 1, zone_end)]
         source_toks, via, origin_after_an = self._split_zone(zone, marker, srange.stop)
+        channel = next((c for c in (self._channel_at(k, zone) for k in range(len(zone))) if c), None)
         if marker == "an" and self._next_word(zone_end + 1, srange.stop) is not None and (
             self.tokens[self._next_word(zone_end + 1, srange.stop)].text in self.lx.not_after_an
         ):
@@ -486,7 +488,10 @@ class _Run:
             content = self._content_from(content_start, s) if content_start is not None else None
             before = False
         self._add(
-            _Found(cue, info.lemma, "verb", src, words, via, content, s, continues=continues, content_before=before)
+            _Found(
+                cue, info.lemma, "verb", src, words, via, content, s, continues=continues, content_before=before,
+                channel=channel,
+            )
         )
 
     def _participle(self, i: int, info: FormInfo, s: Segment, first: int, cue: tuple[int, int]) -> None:
@@ -645,11 +650,15 @@ class _Run:
             cf = lx.cue_form(w)
             if cf is not None and cf[1].type == "participle":
                 break
-            if w == "في" and (nxt in lx.channel_nouns or nxt.startswith("تصريح") or nxt.startswith("حديث")):
-                # «في تصريح لـ X»: X is the receiving outlet
-                rec = self._recipient(zone[k + 2 :] if k + 2 < len(zone) else [])
-                if rec:
-                    via.append(rec)
+            if w == "في" and nxt in lx.time_nouns:
+                break
+            if self._channel_at(k, zone) is not None:
+                # «في تصريح لـ X», «في حديث لقناة X»: X, later in the zone, is the receiving outlet
+                for m in range(k + 1, min(len(zone), k + 8)):
+                    rec = self._recipient(zone[m:])
+                    if rec:
+                        via.append(rec)
+                        break
                 break
             if w == "من" and nxt in lx.after_min:
                 break
@@ -683,6 +692,40 @@ class _Run:
             source.pop()
         source = self._balance(source)
         return source, via, False
+
+    def _channel_at(self, k: int, zone: list[int]) -> tuple[int, int] | None:
+        """«في بيان», «في تغريدة على تويتر», «خلال مؤتمر صحافي», «عبر حسابه على تويتر» at
+        ``zone[k]``: how the origin spoke, as a normalised span; ``None`` if none starts there."""
+        lx = self.lx
+        w = self.tokens[zone[k]].text
+        nxt = self.tokens[zone[k + 1]].text if k + 1 < len(zone) else ""
+        if not (
+            w in {"في", "خلال"} and (nxt in lx.channel_nouns or nxt.startswith("تصريح") or nxt.startswith("حديث"))
+            or w in lx.platform_openers and nxt in lx.platforms
+        ):
+            return None
+        end = k + 1
+        words = 0
+        while end < len(zone) and words < 6:
+            tok = self.tokens[zone[end]]
+            if not tok.is_word:
+                if tok.text in {'"', "("} or tok.text == ")" and end > k + 1:
+                    end += 1
+                    continue
+                break
+            if (
+                tok.text in lx.stop_words
+                or tok.text in lx.time_nouns
+                or tok.text in lx.complementisers
+                or self._recipient(zone[end:]) is not None
+            ):
+                break
+            words += 1
+            end += 1
+        last = zone[end - 1]
+        while last > zone[k] and not self.tokens[last].is_word and self.tokens[last].text not in {'"', ")"}:
+            last -= 1
+        return self.tokens[zone[k]].start, self.tokens[last].end
 
     def _recipient(self, toks: list[int]) -> tuple[int, int, list[str]] | None:
         """«للوكالة», «لصحيفة X», «لـ"الحياة"», «لبي بي سي»: the receiving outlet."""
@@ -882,7 +925,9 @@ class _Run:
                 break
             if not words and w in lx.complementisers:
                 break
-            if words and w == "في" and n + 1 < stop and self.tokens[n + 1].text in lx.channel_nouns:
+            if words and w == "في" and n + 1 < stop and (
+                self.tokens[n + 1].text in lx.channel_nouns or self.tokens[n + 1].text in lx.time_nouns
+            ):
                 break
             out.append(n)
             words += 1
@@ -1129,9 +1174,14 @@ class _Run:
         if f.source is not None:
             ss, se = span(f.source)
             t = type_mention(f.source_words, self.lx, self.gz, context=self._quoted(f.source) or f.cue_type == "credit")
+            person = role = None
+            if t.kind == "person":
+                name, title = split_person(text[ss:se], self.lx)
+                person = Span(text[ss + name[0] : ss + name[1]], ss + name[0], ss + name[1]) if name else None
+                role = Span(text[ss + title[0] : ss + title[1]], ss + title[0], ss + title[1]) if title else None
             source = Mention(
                 text[ss:se], ss, se, name=t.name, kind=t.kind, anonymous_type=t.anonymous_type,
-                name_ar=t.outlet.name_ar if t.outlet else None,
+                name_ar=t.outlet.name_ar if t.outlet else None, person=person, role=role,
             )
         else:
             source = Mention("", ce, ce, None, "unknown")
@@ -1154,9 +1204,13 @@ class _Run:
         s0 = max(f.sentence.start, f.cue[0] - _MAX_SENTENCE)
         s1 = min(f.sentence.end, f.cue[1] + _MAX_SENTENCE)
         ss, se = span((s0, s1))
+        channel = None
+        if f.channel is not None:
+            a, b = span(f.channel)
+            channel = Span(text[a:b], a, b)
         return Attribution(
             cue=cue, source=source, via=tuple(via), content=content, sentence=Span(text[ss:se], ss, se),
-            continues=f.continues,
+            continues=f.continues, channel=channel,
         )
 
 

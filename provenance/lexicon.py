@@ -103,6 +103,9 @@ class Lexicon:
             self.not_attributions = tuple(norm(x) for x in c["not_attributions"])
             stops = c["subject_stops"]
             self.channel_nouns = norm_set(stops["channels"])
+            self.time_nouns = norm_set(stops["times"])
+            self.platform_openers = norm_set(stops["platform_openers"])
+            self.platforms = norm_set(stops["platforms"])
             self.stop_words = norm_set(stops["words"])
             self.after_min = norm_set(stops["after_min"])
             self.audiences = norm_set(stops["audiences"])
@@ -164,6 +167,7 @@ class Lexicon:
             self.wire_nouns = norm_set(s["wire_nouns"])
             self.person_titles = norm_set(s["person_titles"])
             self.places = norm_set(s["places"])
+            self.not_names = norm_set(s["not_names"])
             self.organizations = norm_set(s["organizations"])
             self.documents = norm_set(s["documents"])
             self.not_sources = norm_set(s["not_sources"])

@@ -54,11 +54,17 @@ class Mention(Span):
     name_ar: str | None = None
     inherited: bool = False
     field: str = "text"
+    person: Span | None = None  # a person's name within the mention («رائد العزاوي»)
+    role: Span | None = None  # a person's title or role («الباحث», «المتحدث باسم التحالف»)
 
     def to_dict(self) -> dict[str, Any]:
         d = {**super().to_dict(), "name": self.name, "kind": self.kind}
         if self.anonymous_type:
             d["anonymous_type"] = self.anonymous_type
+        if self.person:
+            d["person"] = self.person.to_dict()
+        if self.role:
+            d["role"] = self.role.to_dict()
         if self.inherited:
             d["inherited"] = True
             d["field"] = self.field

@@ -252,3 +252,59 @@ def _has_name(words: list[str], lexicon: Lexicon) -> bool:
         if bare >= 2:
             return True
     return False
+
+
+_MENTION_WORD = regex.compile(r"[\p{L}\p{M}\p{N}_]+")
+
+
+def split_person(text: str, lexicon: Lexicon | None = None) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """Split a person mention into its name and its title or role, as offsets into ``text``.
+
+    «الباحث رائد العزاوي» → name «رائد العزاوي», role «الباحث»; «المتحدث باسم التحالف، الكولونيل
+    مايلز كاغينز» → name «مايلز كاغينز», role «المتحدث باسم التحالف، الكولونيل»; «حميد رضا عزيزي،
+    الزميل الزائر …» → the name first, the role after the comma. Either may be ``None``.
+    """
+    lexicon = lexicon or default_lexicon()
+    words = [(m.start(), m.end(), norm(m.group())) for m in _MENTION_WORD.finditer(text)]
+    if not words:
+        return None, None
+
+    def is_name(i: int) -> bool:
+        w = words[i][2]
+        if w in lexicon.person_titles or w in lexicon.organizations or w in lexicon.places or w in lexicon.not_names:
+            return False
+        if w in lexicon.not_subject_starts or w in {"باسم", "في", "من", "لدي", "عن"} or w.startswith("ل") and len(w) > 3 and lexicon.known_form(w) != w:
+            return False
+        previous = words[i - 1][2] if i else ""
+        if previous in {"باسم", "في", "من", "لدي"} or previous.startswith("ل") and lexicon.known_form(previous) != previous:
+            return False  # «باسم التحالف»: the body a role speaks for
+        return not w.startswith("ال") or (i > 0 and is_name_run_start(i - 1))
+
+    def is_name_run_start(i: int) -> bool:
+        w = words[i][2]
+        return not w.startswith("ال") and w not in lexicon.person_titles and w not in {"باسم", "في", "من"}
+
+    start = next((i for i in range(len(words)) if is_name(i)), None)
+    if start is None:
+        return None, (words[0][0], words[-1][1])
+    end = start
+    while end + 1 < len(words) and is_name(end + 1) and not _comma_between(text, words[end][1], words[end + 1][0]):
+        end += 1
+    name = (words[start][0], words[end][1])
+    if start > 0:
+        role = (words[0][0], _trim(text, words[0][0], words[start][0]))
+    elif end + 1 < len(words):
+        role = (words[end + 1][0], words[-1][1])
+    else:
+        role = None
+    return name, role
+
+
+def _comma_between(text: str, a: int, b: int) -> bool:
+    return any(ch in "،,:;" for ch in text[a:b])
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "،,:;\"“”«»(" ):
+        end -= 1
+    return end

@@ -105,3 +105,32 @@ def test_chain_rendering_of_an_unknown_publisher_and_source():
 
     c = Chain(None, (Mention("رويترز", 0, 6, "Reuters", "wire_agency", name_ar="رويترز"),), Mention("", 0, 0))
     assert c.render() == "؟ ← رويترز ← ؟"
+
+
+def test_the_channel_is_kept_apart_from_the_intermediaries(extractor):
+    r = provenance.extract(
+        "عنوان\nوقال التحالف، في بيان، إنه علق الأنشطة.\nوقال الوزير في تصريح لوكالة رويترز إن الاتفاق قريب.\n"
+        "وقال المتحدث خلال مؤتمر صحافي إن الوضع هادئ.",
+        extractor=extractor,
+    )
+    statement, interview, press = r.attributions
+    assert (statement.channel.text, statement.via) == ("في بيان", ())
+    assert (interview.channel.text, [v.name for v in interview.via]) == ("في تصريح", ["Reuters"])
+    assert press.channel.text == "خلال مؤتمر صحافي"
+
+
+@pytest.mark.parametrize(
+    ("mention", "person", "role"),
+    [
+        ("الباحث رائد العزاوي", "رائد العزاوي", "الباحث"),
+        ("المتحدث باسم التحالف، الكولونيل مايلز كاغينز", "مايلز كاغينز", "المتحدث باسم التحالف، الكولونيل"),
+        ("يحيى رسول المتحدث باسم القائد الأعلى", "يحيى رسول", "المتحدث باسم القائد الأعلى"),
+        ("المتحدث باسم الوزارة", None, "المتحدث باسم الوزارة"),
+        ("الرئيس الأميركي، آنذاك، “دونالد ترامب”", "دونالد ترامب", "الرئيس الأميركي، آنذاك"),
+    ],
+)
+def test_a_person_s_name_and_role_are_kept_apart(mention, person, role, extractor):
+    (a,) = provenance.extract(f"عنوان\nوقال {mention} إن الاجتماع انتهى.", extractor=extractor).attributions
+    assert a.source.kind == "person"
+    assert (a.source.person and a.source.person.text) == person
+    assert (a.source.role and a.source.role.text) == role
