@@ -400,9 +400,11 @@ class _Run:
         srange = self._tok_range(s.start, s.end)
         prev = self._prev_word(i, srange.start)
         if prev is not None and lead is None and (
-            self.tokens[prev].text in self.lx.negators or self.tokens[prev].text in self.lx.prepositions
+            self.tokens[prev].text in self.lx.negators
+            or self.tokens[prev].text in self.lx.prepositions
+            or self.tokens[prev].text in {"لما", "مما", "بما"}
         ):
-            return  # «لم يذكر»: not said; «من نفي ترامب», «على ذكر»: a verbal noun
+            return  # «لم يذكر»: not said; «من نفي ترامب»: a verbal noun; «لما وصفتها»: "what they called"
         cue_start = self.tokens[lead[0]].start if lead else t.start
         cue = (cue_start, t.end)
         if info.type == "participle":
@@ -452,7 +454,13 @@ class _Run:
         before = prev
         if before is not None and self.tokens[before].text in {"قد", "كان", "كانت"}:
             before = self._prev_word(before, srange.start)  # «وكان قد وعد»
-        opener = before is not None and self.tokens[before].text in self.lx.clause_openers
+        nxt = self._next_word(i + 1, srange.stop)
+        resumptive = nxt is not None and self.tokens[nxt].text in self.lx.pronoun_preps
+        opener = before is not None and (
+            self.tokens[before].text in self.lx.clause_openers
+            or self.tokens[before].text in self.lx.relatives and not resumptive
+        )  # «… لكنه أكد», «… منتقديه الذين يقولون إن»: a clause with a speaker of its own;
+        # «البيان الذي أكد فيه» describes the statement, «الوقت الذي تعهدت فيه» a time
         if inside is not None and not clitic and not opener and not self._after_break(i, srange.start):
             # «قال إنه يتوقع أن …»: a verb in the content of another is part of what was said;
             # a coordinated «وأكد …» or a verb after a comma starts a report of its own
@@ -851,7 +859,7 @@ class _Run:
         while k >= floor and self.tokens[k].text in {",", '"'}:
             k -= 1
         out: list[int] = []
-        while k >= floor and len(out) < 6:
+        while k >= floor and len([n for n in out if self.tokens[n].is_word]) < 4:
             tok = self.tokens[k]
             if not tok.is_word and tok.text not in {'"'}:
                 break

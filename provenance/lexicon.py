@@ -97,6 +97,7 @@ class Lexicon:
         try:
             infl = c["inflection"]
             self.verb_clitics = tuple(norm(x) for x in c["clitics"]["verb"])
+            self.present_clitics = tuple(norm(x) for x in c["clitics"]["present"])
             self.noun_clitics = tuple(norm(x) for x in c["clitics"]["noun"])
             self.complementisers = norm_set(c["complementisers"])
             self.negators = norm_set(c["negators"])
@@ -237,6 +238,13 @@ class Lexicon:
             if word.startswith(c) and len(word) > len(c) + 1:
                 info = self.verb_forms.get(word[len(c) :])
                 if info:
+                    return c, info
+        for c in self.present_clitics:
+            # «ليضيف أن», «ليجيب أحدهم أن»: ل before a present form
+            rest = word[len(c) :]
+            if word.startswith(c) and rest[:1] in ("ي", "ت") and len(rest) > 2:
+                info = self.verb_forms.get(rest)
+                if info and info.type == "verb":
                     return c, info
         return None
 

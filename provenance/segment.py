@@ -92,7 +92,7 @@ def quotations(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     punctuation it closes. An opening mark that never closes is ignored, so one stray mark does
     not swallow the rest of the paragraph.
     """
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = _braces(norm, start, end)
     opened: int | None = None
     pos = norm.find('"', start, end)
     while pos != -1:
@@ -109,6 +109,20 @@ def quotations(norm: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             opened = pos  # a new quotation opens: the previous mark was stray
         pos = norm.find('"', pos + 1, end)
+    return sorted(spans)
+
+
+def _braces(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quotations in braces: Quranic verses are quoted {…} or ﴿…﴾."""
+    spans = []
+    for opening, closing in (("{", "}"), ("﴿", "﴾")):
+        pos = norm.find(opening, start, end)
+        while pos != -1:
+            close = norm.find(closing, pos + 1, end)
+            if close == -1:
+                break
+            spans.append((pos, close))
+            pos = norm.find(opening, close + 1, end)
     return spans
 
 
