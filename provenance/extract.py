@@ -313,6 +313,8 @@ class _Run:
             return
         cue_end = self.tokens[j - 1].end
         if info.refers_back:
+            if self._inside_content(cue_start, first) is not None:
+                return  # «قال إن … "متميزة" على حد تعبيره»: the wording of the same report
             ante = self._antecedent(first, s)
             self._add(
                 _Found(
@@ -571,6 +573,8 @@ class _Run:
                     return "ila", n, self._skip_complementiser(n + 1, stop)
                 if "ala" in comps and w == "علي":
                     return "ala", n, self._skip_complementiser(n + 1, stop)
+                if "word" in comps and w in info.words:
+                    return "np", n, n  # the object names the blame or the denial: content from there
                 if "fi" in comps and w == "في":
                     return "fi", n, n + 1
                 if "min" in comps and w == "من":

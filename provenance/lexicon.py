@@ -75,6 +75,7 @@ class FormInfo:
     takes_object: bool = False
     adjacent: bool = False
     agreeing: bool = False  # a plural or dual ending: no subject can follow
+    words: frozenset[str] = frozenset()  # for the «word» complement
 
 
 class Lexicon:
@@ -134,6 +135,7 @@ class Lexicon:
                 comps = frozenset(v["complements"])
                 obj = bool(v.get("object"))
                 adj = bool(v.get("adjacent"))
+                needed = norm_set(v.get("words"))
                 # (form, agreeing): a plural or dual ending means no subject can follow
                 words: list[tuple[str, bool]] = [(w, bool(regex.search(r"(وا|ون|تا)$", w))) for w in v.get("forms", [])]
                 if "past" in v:
@@ -142,14 +144,14 @@ class Lexicon:
                     words += [(p.format(v["present"]), p in agreeing_templates) for p in infl["present"]]
                 for w, agreeing in words:
                     forms.setdefault(
-                        norm(w), FormInfo(lemma, "verb", comps, takes_object=obj, adjacent=adj, agreeing=agreeing)
+                        norm(w), FormInfo(lemma, "verb", comps, takes_object=obj, adjacent=adj, agreeing=agreeing, words=needed)
                     )
                 if "participle" in v:
                     for p in infl["participle"]:
-                        forms.setdefault(norm(p.format(v["participle"])), FormInfo(lemma, "participle", comps))
+                        forms.setdefault(norm(p.format(v["participle"])), FormInfo(lemma, "participle", comps, words=needed))
                 for w in v.get("passive", []):
                     # an unvocalised passive looks like the active; the extractor decides
-                    forms.setdefault(norm(w), FormInfo(lemma, "verb", comps, takes_object=obj, adjacent=adj))
+                    forms.setdefault(norm(w), FormInfo(lemma, "verb", comps, takes_object=obj, adjacent=adj, words=needed))
             self.verb_forms = forms
             nominal: dict[str, FormInfo] = {}
             for n in c["nominal"]:
