@@ -213,11 +213,19 @@ class _Run:
                 cf = self.lx.cue_form_with_object(t.text)
                 if cf is not None and not cf[1].takes_object:
                     cf = None
-            if cf is not None:
+            if cf is not None and not self._verb_follows(i, idx.stop):
                 clitic, info = cf
                 self._verb(i, clitic, info, s, p, first_in_sentence)
             i += 1
         self._close_contents(first_in_sentence, s)
+
+    def _verb_follows(self, i: int, stop: int) -> bool:
+        """«قال قال»: a reporting verb right before another one has no subject or content."""
+        k = i + 1
+        if k >= stop or not self.tokens[k].is_word:
+            return False
+        nxt = self.lx.cue_form(self.tokens[k].text)
+        return nxt is not None and nxt[1].type == "verb" and self.tokens[k].text not in self.lx.complementisers
 
     def _formula_at(self, i: int, stop: int) -> bool:
         if self.tokens[i].text not in self.lx.formula_first_words:
