@@ -5,7 +5,8 @@ Metrics:
 - detection precision / recall / F1: a predicted attribution matches a gold one when their cue
   spans overlap (each gold attribution matches at most one prediction);
 - source accuracy: among matched pairs, the share whose predicted source span contains the gold
-  source's head word (for a gold source of ``null``: the prediction has no source either);
+  source's head word, at its place or, for a speaker mentioned more than once, as the same word
+  elsewhere (for a gold source of ``null``: the prediction has no source either);
 - kind accuracy: among matched pairs, the share with the gold kind;
 - chain accuracy: among matched pairs, the share whose whole path is right: the source (as
   above) and every intermediary, in order (an inherited article-wide credit is not compared:
@@ -230,15 +231,15 @@ def score_article(gold: GoldArticle, extractor: Extractor | None = None) -> Scor
         used.add(match)
         p = predicted[match]
         s.matched += 1
-        if _source_ok(g, p):
+        if _source_ok(g, p, text):
             s.source_ok += 1
         else:
             s.errors.append({"type": "source", "file": gold.path.name, "cue": p.cue.text,
                              "gold": text[g.source[0] : g.source[1]] if g.source else None,
                              "predicted": p.source.text, "context": text[max(0, p.cue.start - 30) : p.cue.end + 60]})
-        if _source_ok(g, p) and _via_ok(g.via, p):
+        if _source_ok(g, p, text) and _via_ok(g.via, p):
             s.chain_ok += 1
-        elif _source_ok(g, p):
+        elif _source_ok(g, p, text):
             s.errors.append({"type": "chain", "file": gold.path.name, "cue": p.cue.text, "gold_via": list(g.via),
                              "predicted_via": [v.text for v in p.via if not v.inherited]})
         if g.kind == p.source.kind:
@@ -254,11 +255,16 @@ def score_article(gold: GoldArticle, extractor: Extractor | None = None) -> Scor
     return s
 
 
-def _source_ok(g: GoldAttribution, p: Attribution) -> bool:
+def _source_ok(g: GoldAttribution, p: Attribution, text: str = "") -> bool:
+    """The predicted source contains the gold head word: at its place, or — for a speaker
+    mentioned more than once («زوكربرغ» … «وقال زوكربرغ») — as the same word elsewhere."""
     if g.source is None:
         return p.source.text == ""
     assert g.head is not None
-    return p.source.start <= g.head[0] and g.head[1] <= p.source.end
+    if p.source.start <= g.head[0] and g.head[1] <= p.source.end:
+        return True
+    head = norm(text[g.head[0] : g.head[1]]) if text else ""
+    return bool(head) and head in norm(p.source.text).split()
 
 
 def _same_outlet(gold: str | None, predicted: str | None) -> bool:

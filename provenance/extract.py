@@ -659,6 +659,9 @@ class _Run:
             if not tok.is_word:
                 if w in {";", ".", "?", "!"}:
                     break
+                if w == "#":
+                    k += 1  # «ورفضت #حماس»: a hashtag sign
+                    continue
                 if w in {"(", '"', ")", ",", "-"} or w == "'":
                     source.append(n) if source or w in {'"', "("} else None
                     k += 1
@@ -848,7 +851,19 @@ class _Run:
 
     def _find_sentence_subject(self, s: Segment, before: int) -> list[int] | None:
         srange = self._tok_range(s.start, s.end)
-        words = [k for k in range(srange.start, min(before, srange.start + 12)) if self.tokens[k].is_word]
+        found = self._clause_subject(srange.start, before)
+        if found is None:
+            # «وفي عام 2016، قدمت فتاة قاصرة شكوى …، قالت فيها»: the clause after the comma
+            commas = [k for k in range(srange.start, before) if self.tokens[k].text == ","]
+            for k in commas[:2]:
+                found = self._clause_subject(k + 1, before)
+                if found is not None:
+                    break
+        return found
+
+    def _clause_subject(self, begin: int, before: int) -> list[int] | None:
+        """The subject of a clause at ``begin`` that opens with a verb."""
+        words = [k for k in range(begin, min(before, begin + 12)) if self.tokens[k].is_word]
         while words and self.tokens[words[0]].text in self.lx.subject_lead_ins:
             words = words[1:]
         if len(words) < 2:
@@ -871,14 +886,19 @@ class _Run:
         while k >= floor and self.tokens[k].text in {",", '"'}:
             k -= 1
         out: list[int] = []
-        while k >= floor and len([n for n in out if self.tokens[n].is_word]) < 4:
+        lx = self.lx
+        while k >= floor and len([n for n in out if self.tokens[n].is_word]) < 6:
             tok = self.tokens[k]
-            if not tok.is_word and tok.text not in {'"'}:
-                break
-            if tok.is_word and (tok.text in self.lx.not_subject_starts or tok.text in self.lx.prepositions):
+            if not tok.is_word and tok.text not in {'"', ","}:
+                break  # commas join apposition: «الرئيس الأميركي، آنذاك، "دونالد ترامب"، الذي»
+            if tok.is_word and (
+                tok.text in lx.not_subject_starts or tok.text in lx.prepositions or tok.text in lx.stop_words
+            ):
                 break
             out.insert(0, k)
             k -= 1
+        while out and self.tokens[out[0]].text == ",":
+            out.pop(0)
         words = [self.tokens[n].text for n in out if self.tokens[n].is_word]
         human = self.tokens[i - 1].text in {"الذين", "والذين", "اللذين", "اللذان"}
         if not words or not (human or self._known_source(words)):
