@@ -116,6 +116,7 @@ class _Run:
         self._quote_cache: dict[int, list[tuple[int, int]]] = {}
         self._resume: int | None = None
         self._last_speaker: _Found | None = None
+        self._prev_sentence: Segment | None = None
         self._subject_cache: tuple[int, list[int] | None] = (-1, None)
         self._range_cache: tuple[tuple[int, int], range] = ((-1, -1), range(0))
         self._para: Segment | None = None
@@ -142,8 +143,10 @@ class _Run:
             self._tokenise(p)
             self._credits(p, lead)
             self._para = p
+            self._prev_sentence = None
             for s in sentences(self.norm, p, self.lx):
                 self._sentence(s, p)
+                self._prev_sentence = s
         self.found.sort(key=lambda f: f.cue[0])
         return self._drop_held_credits(self.found)
 
@@ -487,7 +490,7 @@ class _Run:
             # the verb that opens the sentence («ورفع ترامب الرسوم …، وقال إن …»), else the last
             # speaker of the article
             ante = self._last_speaker_since(first)
-            subject = None if ante else self._sentence_subject(s, i)
+            subject = None if ante else self._sentence_subject(s, i) or self._previous_sentence_subject(first)
             if subject is not None:
                 src = self._np_span(subject)
                 words = [self.tokens[k].text for k in subject if self.tokens[k].is_word]
@@ -834,6 +837,15 @@ class _Run:
             return None
         return self._balance(np)
 
+    def _previous_sentence_subject(self, first: int) -> list[int] | None:
+        """«وقدم زوكربرغ … اعتذاراته. وقال "هذا خطأي"»: with no speaker yet, the subject of the
+        sentence before, in the same paragraph."""
+        prev = self._prev_sentence
+        if prev is None or self._last_speaker is not None:
+            return None
+        end = self._tok_range(prev.start, prev.end).stop
+        return self._find_sentence_subject(prev, end)
+
     def _last_speaker_since(self, first: int) -> _Found | None:
         """The last attribution with a speaker among ``found[first:]`` (this sentence's)."""
         f = self._last_speaker
@@ -852,7 +864,11 @@ class _Run:
     def _find_sentence_subject(self, s: Segment, before: int) -> list[int] | None:
         srange = self._tok_range(s.start, s.end)
         found = self._clause_subject(srange.start, before)
-        if found is None:
+        opener = self._next_word(srange.start, before)
+        prepositional = opener is not None and (
+            self.tokens[opener].text in self.lx.not_subject_starts or self.tokens[opener].text in self.lx.prepositions
+        )
+        if found is None and prepositional:
             # «وفي عام 2016، قدمت فتاة قاصرة شكوى …، قالت فيها»: the clause after the comma
             commas = [k for k in range(srange.start, before) if self.tokens[k].text == ","]
             for k in commas[:2]:
@@ -869,8 +885,13 @@ class _Run:
         if len(words) < 2:
             return None
         verb = self.tokens[words[0]].text
-        if verb.startswith("ال") or verb in self.lx.not_subject_starts or verb in self.lx.prepositions:
-            return None
+        if (
+            verb.startswith("ال")
+            or verb in self.lx.not_subject_starts
+            or verb in self.lx.prepositions
+            or self.lx.known_form(verb) in self.lx.source_words
+        ):
+            return None  # «رئيس الوزراء …»: a noun opens the sentence, not a verb
         chunk = self._np_chunk([k for k in range(words[0] + 1, min(before, words[0] + 12))])
         ws = [self.tokens[k].text for k in chunk if self.tokens[k].is_word]
         if not ws or not self._known_source(ws):
