@@ -435,7 +435,7 @@ class _Run:
             return
         marker, zone_end, content_start = comp if comp else ("none", srange.stop, None)
         zone = [k for k in range(i + 1, zone_end)]
-        source_toks, via, origin_after_an = self._split_zone(zone, marker, srange.stop)
+        source_toks, via = self._split_zone(zone, marker, srange.stop)
         channel = next((c for c in (self._channel_at(k, zone) for k in range(len(zone))) if c), None)
         if marker == "an" and self._next_word(zone_end + 1, srange.stop) is not None and (
             self.tokens[self._next_word(zone_end + 1, srange.stop)].text in self.lx.not_after_an
@@ -648,7 +648,7 @@ class _Run:
 
     # -- subjects ----------------------------------------------------------------------------
 
-    def _split_zone(self, zone: list[int], marker: str, stop: int) -> tuple[list[int], list[tuple[int, int, list[str]]], bool]:
+    def _split_zone(self, zone: list[int], marker: str, stop: int) -> tuple[list[int], list[tuple[int, int, list[str]]]]:
         """Cut the words between a verb and its complement into source, hops and channel."""
         lx = self.lx
         source: list[int] = []
@@ -694,7 +694,7 @@ class _Run:
                 if rest:
                     if hop:
                         via.append(hop)
-                    return rest, via, True
+                    return rest, via
                 break
             if words_seen and (lx.nominal_forms.get(w) or lx.nominal_forms.get(w[1:] if w[:1] in "وف" else "")):
                 # «أوضحت المصادر وفق وسائل إعلام كردية»: the phrase names the hop
@@ -717,7 +717,7 @@ class _Run:
         while source and not self.tokens[source[-1]].is_word and self.tokens[source[-1]].text not in {'"', ")"}:
             source.pop()
         source = self._balance(source)
-        return source, via, False
+        return source, via
 
     def _channel_at(self, k: int, zone: list[int]) -> tuple[int, int] | None:
         """«في بيان», «في تغريدة على تويتر», «خلال مؤتمر صحافي», «عبر حسابه على تويتر» at
@@ -945,7 +945,7 @@ class _Run:
             and not any(w in lx.not_subject_starts or w in lx.stop_words for w in words)
         )
 
-    def _antecedent(self, first: int, s: Segment, prefer_sentence: bool = False) -> _Found | None:
+    def _antecedent(self, first: int, s: Segment) -> _Found | None:
         """The attribution whose speaker a subjectless cue continues."""
         f = self._last_speaker
         return f if f is not None and f.cue[0] <= s.end else None
