@@ -24,7 +24,7 @@ import attrs
 import regex
 
 from .lexicon import Lexicon, load_yaml, norm, norm_pattern
-from .models import Article, Attribution, Credit, Mention, Publisher
+from .models import Article, Attribution, Credit, Mention, Publisher, Span
 from .normalise import Normalised
 from .resolve import Gazetteer, Outlet, key_words, strip_clitic
 from .segment import Segment
@@ -216,9 +216,9 @@ class Chainer:
         single = next(iter(agencies.values())) if len(agencies) == 1 else None
 
         hops = self._sentence_hops(attributions)
-        out = []
+        out: list[Attribution] = []
         for n, a in enumerate(attributions):
-            source = self._resolve(a.source, seen, single)
+            source = self._refer_back(self._resolve(a.source, seen, single), out)
             via = tuple(self._resolve(v, seen, single) for v in a.via) or hops.get(n, ())
             if publisher is not None and publisher.name:
                 via = tuple(v for v in via if v.name != publisher.name)
@@ -237,6 +237,34 @@ class Chainer:
                 )
             out.append(attrs.evolve(a, source=source, via=via))
         return tuple(out)
+
+    def _refer_back(self, m: Mention, earlier: list[Attribution]) -> Mention:
+        """«وأشار البيان إلى …» → the issuer of the last statement; «وقالت المصادر» → the last
+        anonymous source. The mention keeps its own span and gains ``refers_to``."""
+        words = norm(m.text).split()
+        if not words or len(words) > 2 or m.refers_to is not None:
+            return m
+        head = strip_clitic(words[0])
+        if head in _STATEMENT:
+            for a in reversed(earlier):
+                if a.channel is not None and any(w in _STATEMENT_CHANNEL for w in norm(a.channel.text).split()):
+                    return self._pointing(m, a.source)
+                if a.source.text and norm(a.source.text).split()[0] in {"بيان", "بيانا"}:
+                    break
+            return m
+        if head in _SOURCES_BACK:
+            for a in reversed(earlier):
+                s = a.source
+                if s.kind == "anonymous" and s.start < m.start and norm(s.text).split()[0] not in _SOURCES_BACK:
+                    return attrs.evolve(self._pointing(m, s), anonymous_type=s.anonymous_type or m.anonymous_type)
+        return m
+
+    @staticmethod
+    def _pointing(m: Mention, target: Mention) -> Mention:
+        if not target.text or target.start >= m.start:
+            return m
+        # the mention keeps its own kind (a statement is typed as its issuer's document)
+        return attrs.evolve(m, refers_to=Span(target.text, target.start, target.end), name=target.name, name_ar=target.name_ar)
 
     @staticmethod
     def _sentence_hops(attributions: tuple[Attribution, ...]) -> dict[int, tuple[Mention, ...]]:
@@ -286,6 +314,9 @@ class Chainer:
 
 
 _PREPOSITIONAL = {"وفق", "بحسب", "نقلاً عن", "على لسان", "استناداً إلى"}
+_STATEMENT = {"البيان"}  # normalised
+_STATEMENT_CHANNEL = {"بيان", "بيانه", "بيانها", "بيانهم", "البيان"}
+_SOURCES_BACK = {"المصادر", "المصدر"}
 
 
 def _publisher(outlet: Outlet, text: str, evidence: str) -> Publisher:

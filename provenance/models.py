@@ -56,6 +56,7 @@ class Mention(Span):
     field: str = "text"
     person: Span | None = None  # a person's name within the mention («رائد العزاوي»)
     role: Span | None = None  # a person's title or role («الباحث», «المتحدث باسم التحالف»)
+    refers_to: Span | None = None  # «البيان», «المصادر»: the earlier mention they stand for
 
     def to_dict(self) -> dict[str, Any]:
         d = {**super().to_dict(), "name": self.name, "kind": self.kind}
@@ -65,6 +66,8 @@ class Mention(Span):
             d["person"] = self.person.to_dict()
         if self.role:
             d["role"] = self.role.to_dict()
+        if self.refers_to:
+            d["refers_to"] = self.refers_to.to_dict()
         if self.inherited:
             d["inherited"] = True
             d["field"] = self.field
@@ -72,8 +75,9 @@ class Mention(Span):
 
     @property
     def label(self) -> str:
-        """How the mention is shown in a chain: the Arabic canonical name, else the text."""
-        return self.name_ar or self.text
+        """How the mention is shown in a chain: the Arabic canonical name, else what it refers
+        to («البيان» → «التحالف»), else the text."""
+        return self.name_ar or (self.refers_to.text if self.refers_to else self.text)
 
 
 @attrs.frozen

@@ -134,3 +134,15 @@ def test_a_person_s_name_and_role_are_kept_apart(mention, person, role, extracto
     assert a.source.kind == "person"
     assert (a.source.person and a.source.person.text) == person
     assert (a.source.role and a.source.role.text) == role
+
+
+def test_the_statement_and_the_sources_refer_back(extractor, seed_text):
+    r = provenance.extract(seed_text("004"), extractor=extractor)
+    pointed = next(a for a in r.attributions if a.cue.text == "وأشار")
+    assert pointed.source.text == "البيان"
+    assert pointed.source.refers_to.text == "التحالف"  # «وقال التحالف، في بيان …»
+    assert str(r.chains[r.attributions.index(pointed)]).endswith("← التحالف")
+    r = provenance.extract(seed_text("000"), extractor=extractor)
+    said = next(a for a in r.attributions if a.cue.text == "وقالت")
+    assert (said.source.text, said.source.refers_to.text) == ("المصادر", "مصادر مطلعة")
+    assert said.source.anonymous_type == "informed_sources"
