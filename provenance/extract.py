@@ -117,6 +117,7 @@ class _Run:
         self._resume: int | None = None
         self._last_speaker: _Found | None = None
         self._prev_sentence: Segment | None = None
+        self._consumed: set[int] = set()  # tokens of a cue already part of another attribution
         self._subject_cache: tuple[int, list[int] | None] = (-1, None)
         self._range_cache: tuple[tuple[int, int], range] = ((-1, -1), range(0))
         self._para: Segment | None = None
@@ -199,7 +200,7 @@ class _Run:
         maybe = self.lx.may_start_cue
         while i < idx.stop:
             t = self.tokens[i]
-            if not t.is_word or not maybe(t.text) or t.text in self.lx.not_cues:
+            if not t.is_word or not maybe(t.text) or t.text in self.lx.not_cues or i in self._consumed:
                 i += 1
                 continue
             if self._formula_at(i, idx.stop):
@@ -337,6 +338,13 @@ class _Run:
             )
             return
         k = self._next_word(j, self._tok_range(s.start, s.end).stop)
+        # «حسبما قالت وسائل إعلام»: the verb right after carries the source
+        if k is not None and self.tokens[j - 1].text.endswith("ما"):
+            cf = self.lx.cue_form_with_object(self.tokens[k].text)
+            if cf is not None:
+                self._verb(k, cf[0], cf[1], s, p, first, lead=(i, "nominal_relative"))
+                self._resume = k + 1
+                return
         # «بحسب ما ذكرت الوكالة»: the verb carries the source
         if k is not None and self.tokens[k].text in self.lx.nominal_relatives:
             k2 = self._next_word(k + 1, self._tok_range(s.start, s.end).stop)
@@ -414,6 +422,7 @@ class _Run:
         prev = self._prev_word(i, srange.start)
         if prev is not None and lead is None and (
             self.tokens[prev].text in self.lx.negators
+            or self.tokens[prev].text[:1] in "وف" and self.tokens[prev].text[1:] in self.lx.negators
             or self.tokens[prev].text in self.lx.prepositions
             or self.tokens[prev].text in {"لما", "مما", "بما"}
         ):
@@ -689,6 +698,7 @@ class _Run:
             if w == "من" and nxt in lx.after_min:
                 break
             if w in {"نقلا"} and nxt == "عن":
+                self._consumed.add(n)  # «أعلنت الوكالة نقلا عن الشرطة …»: one act, not two
                 hop = self._mention_tokens(source) if source else None
                 rest = self._noun_phrase(zone[k + 1] + 1, zone[-1] + 1 if zone else stop)
                 if rest:
@@ -920,11 +930,17 @@ class _Run:
             k -= 1
         while out and self.tokens[out[0]].text == ",":
             out.pop(0)
-        words = [self.tokens[n].text for n in out if self.tokens[n].is_word]
         human = self.tokens[i - 1].text in {"الذين", "والذين", "اللذين", "اللذان"}
-        if not words or not (human or self._known_source(words)):
-            return None  # «التي» may stand for a thing; «الذين» always stands for people
-        return self._balance(out)
+        while out:
+            words = [self.tokens[n].text for n in out if self.tokens[n].is_word]
+            if words and (human or self._known_source(words)):
+                return self._balance(out)
+            # «السفير السعودي لواشنطن، الأمير خالد بن سلمان، الذي قال»: try the last apposition
+            commas = [m for m, n in enumerate(out) if self.tokens[n].text == ","]
+            if not commas:
+                break
+            out = out[commas[-1] + 1 :]
+        return None  # «التي» may stand for a thing; «الذين» always stands for people
 
     def _known_source(self, words: list[str]) -> bool:
         """Whether ``words`` start with a word the lexicons know as a source, or a short name."""
@@ -999,32 +1015,57 @@ class _Run:
         return self._balance(out)
 
     def _np_chunk(self, zone: list[int]) -> list[int]:
-        """The subject of a verb whose object follows with no marker («أعلن الجيش مقتل …»):
-        the first word and the «ال» words that follow it."""
+        """The subject of a verb whose object follows with no marker («أعلن الجيش مقتل …»): the
+        first word, a genitive chain after a common noun, «ال» adjectives, «باسم X», and — after
+        a person's title — a name that ends at a boundary («المتحدث باسم الحكومة الفرنسية بنجامان
+        غريفو الاثنين»), not at the object («أعلن المتحدث تعليق العمليات»)."""
+        lx = self.lx
         out: list[int] = []
-        for n in zone:
+        k = 0
+        while k < len(zone):
+            n = zone[k]
             tok = self.tokens[n]
             if not tok.is_word:
                 if tok.text in {'"', ")", "("} and out:
                     out.append(n)
+                    k += 1
                     continue
                 break
             w = tok.text
-            if w in self.lx.stop_words:
+            if w in lx.stop_words:
                 break
             if out:
-                words = [self.tokens[k].text for k in out if self.tokens[k].is_word]
-                head = self.lx.known_form(words[0])
+                words = [self.tokens[m].text for m in out if self.tokens[m].is_word]
+                head = lx.known_form(words[0])
                 # a common noun takes a genitive chain («تحالف دعم الشرعية», «وزارة الدفاع»);
                 # a name or a country does not («روسيا الولايات المتحدة» is subject + object)
-                common = head in self.lx.source_words and head not in self.lx.places
+                common = head in lx.source_words and head not in lx.places
                 in_chain = common and not any(x.startswith("ال") for x in words) and len(words) < 4
-                if not (in_chain or w.startswith("ال") and _adjective(w) or w == "باسم"):
+                after_bism = words[-1] == "باسم"
+                if not (in_chain or after_bism or w.startswith("ال") and _adjective(w) or w == "باسم"):
+                    name = self._name_run(zone, k) if head in lx.person_titles else []
+                    out += name
                     break
             out.append(n)
-            if len(out) > 6:
+            k += 1
+            if len(out) > 8:
                 break
         return self._balance(out)
+
+    def _name_run(self, zone: list[int], k: int) -> list[int]:
+        """Words without «ال» from ``zone[k]`` that end at a boundary (punctuation, a stop word,
+        a complementiser, the end): a name after a title. Empty if an «ال» word ends them."""
+        lx = self.lx
+        run: list[int] = []
+        for n in zone[k : k + 5]:
+            tok = self.tokens[n]
+            w = tok.text
+            if not tok.is_word or w in lx.stop_words or w in lx.complementisers or lx.cue_form(w):
+                return run
+            if w.startswith("ال") or w in lx.prepositions or w in lx.not_subject_starts:
+                return []
+            run.append(n)
+        return run if len(zone) <= k + 5 else []
 
     def _balance(self, toks: list[int]) -> list[int]:
         """Drop unbalanced quote marks and brackets at the edges of a token list."""

@@ -264,6 +264,8 @@ class Lexicon:
         form is a known source word."""
         if word in self.source_words:
             return word
+        if word.startswith("ال") and word[2:] in self.source_words:
+            return word[2:]  # «المواطنون» is looked up as «مواطنون»
         if word.startswith("لل") and "ال" + word[2:] in self.source_words:
             return "ال" + word[2:]
         if len(word) > 2 and word[0] in "وفبلك" and word[1:] in self.source_words:

@@ -163,3 +163,23 @@ def test_hostile_input_stays_linear(name, extractor):
     start = time.perf_counter()
     provenance.extract("عنوان\n" + HOSTILE[name], extractor=extractor)
     assert time.perf_counter() - start < 20
+
+
+def test_one_act_is_one_attribution(extractor):
+    # «حسبما قالت X»: the prepositional cue and its verb are one report
+    (a,) = all_of("عنوان\nقتل شخصان حسبما قالت وسائل إعلام محلية.", extractor)
+    assert (a.source.text, a.source.kind) == ("وسائل إعلام محلية", "outlet")
+    # «أعلنت X نقلا عن Y»: Y is the source, X the intermediary, one report
+    (a,) = all_of("عنوان\nأعلنت وكالة الأنباء الماليزية نقلا عن الشرطة مقتل فلسطيني.", extractor)
+    assert a.source.text == "الشرطة" and [v.text for v in a.via] == ["وكالة الأنباء الماليزية"]
+
+
+def test_negation_with_a_conjunction(extractor):
+    assert all_of("عنوان\nولم تتهم الحكومة أحدا بالهجوم.", extractor) == ()
+
+
+def test_a_subject_with_a_title_keeps_its_name(extractor):
+    text = "عنوان\nدافع المتحدث باسم الحكومة الفرنسية بنجامان غريفو الاثنين عن القرار، معتبرا أن الضربة مشروعة."
+    (a,) = all_of(text, extractor)
+    assert a.source.text == "المتحدث باسم الحكومة الفرنسية بنجامان غريفو"
+    assert all_of("عنوان\nوقال المواطنون: إن القرى تعاني.", extractor)[0].source.kind == "anonymous"
