@@ -158,7 +158,7 @@ HOSTILE = {
 @pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_input_stays_linear(name, extractor):
     # A guard against catastrophic backtracking, not a benchmark: the figures are in
-    # benchmarks/hostile.py (0.1-1.1 s per 1 MB line; 6.7 s for the one that holds 125,000 real
+    # benchmarks/hostile.py (0.1-1.3 s per 1 MB line; 7-9 s for the one that holds 125,000 real
     # attributions). 20 s means something went quadratic.
     start = time.perf_counter()
     provenance.extract("عنوان\n" + HOSTILE[name], extractor=extractor)
