@@ -159,10 +159,10 @@ HOSTILE = {
 def test_hostile_input_stays_linear(name, extractor):
     # A guard against catastrophic backtracking, not a benchmark: the figures are in
     # benchmarks/hostile.py (0.1-1.3 s per 1 MB line; 7-9 s for the one that holds 125,000 real
-    # attributions). 20 s means something went quadratic.
+    # attributions). A minute means something went quadratic.
     start = time.perf_counter()
     provenance.extract("عنوان\n" + HOSTILE[name], extractor=extractor)
-    assert time.perf_counter() - start < 20
+    assert time.perf_counter() - start < 60
 
 
 def test_one_act_is_one_attribution(extractor):
