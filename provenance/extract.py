@@ -21,6 +21,7 @@ All matching is on the normalised text; every span is mapped back to the origina
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterable
 
 import attrs
@@ -159,8 +160,6 @@ class _Run:
     @staticmethod
     def _drop_held_credits(found: list[_Found]) -> list[_Found]:
         """A parenthesised agency that is the source of a cue («وفقاً لوكالة (رويترز)») is no credit."""
-        import bisect
-
         held = sorted(
             [f.source for f in found if f.cue_type != "credit" and f.source]
             + [(v[0], v[1]) for f in found for v in f.via]
@@ -180,8 +179,6 @@ class _Run:
         return [f for f in found if f.cue_type != "credit" or not is_held(f)]
 
     def _tok_range(self, start: int, end: int) -> range:
-        import bisect
-
         key = (start, end)
         if self._range_cache[0] == key:
             return self._range_cache[1]
@@ -261,8 +258,6 @@ class _Run:
 
     def _in_quote(self, pos: int, p: Segment) -> bool:
         """Whether ``pos`` is inside a quotation of its paragraph."""
-        import bisect
-
         spans = self._quotes(p)  # sorted and disjoint
         i = bisect.bisect_left(spans, (pos, pos)) - 1
         return i >= 0 and spans[i][0] < pos < spans[i][1]
@@ -271,8 +266,6 @@ class _Run:
         return self._quote_close(pos, p) is not None
 
     def _quote_close(self, pos: int, p: Segment) -> int | None:
-        import bisect
-
         spans = self._quotes(p)
         i = bisect.bisect_left(spans, (pos, -1))
         if i < len(spans) and spans[i][0] == pos:
@@ -280,8 +273,6 @@ class _Run:
         return None
 
     def _token_at(self, pos: int) -> int:
-        import bisect
-
         return bisect.bisect_left(self.starts, pos)
 
     def _inside_content(self, pos: int, first_in_sentence: int) -> _Found | None:
