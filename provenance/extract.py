@@ -333,7 +333,7 @@ class _Run:
         if k is not None and self.tokens[j - 1].text.endswith("ما"):
             cf = self.lx.cue_form_with_object(self.tokens[k].text)
             if cf is not None:
-                self._verb(k, cf[0], cf[1], s, p, first, lead=(i, "nominal_relative"))
+                self._verb(k, cf[0], cf[1], s, p, first, lead=(i, "nominal_relative"), lead_lemma=info.lemma)
                 self._resume = k + 1
                 return
         # «بحسب ما ذكرت الوكالة»: the verb carries the source
@@ -342,7 +342,7 @@ class _Run:
             if k2 is not None:
                 cf = self.lx.cue_form_with_object(self.tokens[k2].text)
                 if cf is not None:
-                    self._verb(k2, cf[0], cf[1], s, p, first, lead=(i, "nominal_relative"))
+                    self._verb(k2, cf[0], cf[1], s, p, first, lead=(i, "nominal_relative"), lead_lemma=info.lemma)
                     self._resume = k2 + 1
                     return
         if k is None:
@@ -405,6 +405,7 @@ class _Run:
     def _verb(
         self, i: int, clitic: str, info: FormInfo, s: Segment, p: Segment, first: int,
         lead: tuple[int, str] | None = None,
+        lead_lemma: str | None = None,
     ) -> None:
         t = self.tokens[i]
         if self._in_quote(t.start, p):
@@ -474,7 +475,7 @@ class _Run:
             or self.tokens[before].text in self.lx.relatives and not resumptive
         )  # «… لكنه أكد», «… منتقديه الذين يقولون إن»: a clause with a speaker of its own;
         # «البيان الذي أكد فيه» describes the statement, «الوقت الذي تعهدت فيه» a time
-        if inside is not None and not clitic and not opener and not self._after_break(i, srange.start):
+        if inside is not None and not lead and not clitic and not opener and not self._after_break(i, srange.start):
             # «قال إنه يتوقع أن …»: a verb in the content of another is part of what was said;
             # a coordinated «وأكد …» or a verb after a comma starts a report of its own
             return
@@ -502,7 +503,10 @@ class _Run:
                     continues = ante.index
                     if not via:
                         via = list(ante.via)
-        if kama or (lead and not self._clause_start(lead[0], s)):
+        trailing = lead is not None and (
+            content_start is None or len(self._words(content_start, srange.stop)) < 3
+        )  # «…، بحسب ما نقلت عنه الوكالة.»: the relay closes the clause before it
+        if kama or (lead and (not self._clause_start(lead[0], s) or trailing)):
             content = self._clause_before(lead[0] if lead else prev, s)
             before = True
         else:
@@ -510,7 +514,8 @@ class _Run:
             before = False
         self._add(
             _Found(
-                cue, info.lemma, "verb", src, words, via, content, s, continues=continues, content_before=before,
+                cue, lead_lemma or info.lemma, "nominal" if lead else "verb", src, words, via, content, s,
+                continues=continues, content_before=before,
                 channel=channel,
             )
         )
@@ -1150,8 +1155,6 @@ class _Run:
         for a, b in zip(mine, mine[1:]):
             if a.content and not a.content_before and a.content[0] <= b.cue[0] < a.content[1]:
                 cut = b.cue[0]
-                if b.content_before and b.content and b.content[0] <= a.content[0]:
-                    continue
                 end = self._trim_end(a.content[0], cut)
                 a.content = (a.content[0], end) if end > a.content[0] else None
 

@@ -146,3 +146,12 @@ def test_the_statement_and_the_sources_refer_back(extractor, seed_text):
     said = next(a for a in r.attributions if a.cue.text == "وقالت")
     assert (said.source.text, said.source.refers_to.text) == ("المصادر", "مصادر مطلعة")
     assert said.source.anonymous_type == "informed_sources"
+
+
+def test_a_relay_at_the_end_of_a_sentence_is_the_intermediary(extractor):
+    said, relay = provenance.extract(
+        "عنوان\nوأوضح الوزير أن القوات انسحبت من المدينة، بحسب ما نقلت عنه وكالة رويترز.", extractor=extractor
+    ).attributions
+    assert (relay.cue.lemma, relay.source.name) == ("بحسب", "Reuters")
+    assert [v.name for v in said.via] == ["Reuters"]
+    assert said.content.text == "القوات انسحبت من المدينة"
