@@ -26,7 +26,7 @@ import regex
 from .lexicon import Lexicon, load_yaml, norm, norm_pattern
 from .models import Article, Attribution, Credit, Mention, Publisher, Span
 from .normalise import Normalised
-from .resolve import Gazetteer, Outlet, key_words, strip_clitic
+from .resolve import Gazetteer, Outlet, credited_agency, key_words, strip_clitic
 from .segment import Segment
 
 #: generic nouns that refer back to an outlet, and the gazetteer kinds they may stand for
@@ -178,23 +178,21 @@ class Chainer:
         """Agencies named in a byline field: «جنيف - رويترز», «واس - الرياض», «وكالات»."""
         found: list[Credit] = []
         words = [(m.group(), m.start(), m.end()) for m in regex.finditer(r"[\p{L}\p{N}.]+", author)]
+        normed = [norm(w[0]) for w in words]
         i = 0
         while i < len(words):
-            w = norm(words[i][0])
-            if w in self.lx.credit_generic or strip_clitic(w) in self.lx.credit_generic:
-                start = words[i][1] + (1 if w.startswith("و") and w[1:] in self.lx.credit_generic else 0)
-                found.append(Credit(author[start : words[i][2]], start, words[i][2], None, None, "wire_agency", "author"))
+            credit = credited_agency(normed[i : i + 6], self.lx, self.gz)
+            if credit is None:
                 i += 1
                 continue
-            m = self.gz.match_words([norm(x[0]) for x in words[i : i + 6]], context=True)
-            if m is None:
-                m = self.gz.match_words([strip_clitic(w), *[norm(x[0]) for x in words[i + 1 : i + 6]]], context=True)
-            if m is not None and m[2].kind == "wire_agency":
-                start, end = words[i][1], words[i + m[1] - 1][2]
-                found.append(Credit(author[start:end], start, end, m[2].name, m[2].name_ar, "wire_agency", "author"))
-                i += m[1]
-                continue
-            i += 1
+            length, outlet = credit
+            start, end = words[i][1], words[i + length - 1][2]
+            if outlet is None and normed[i].startswith("و") and normed[i][1:] in self.lx.credit_generic:
+                start += 1  # «ووكالات»: the conjunction is not part of the credit
+            found.append(
+                Credit(author[start:end], start, end, outlet and outlet.name, outlet and outlet.name_ar, "wire_agency", "author")
+            )
+            i += length
         return found
 
     # -- completing the chains -----------------------------------------------------------------

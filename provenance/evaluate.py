@@ -162,8 +162,7 @@ class Score:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return _f1(self.matched, self.predicted, self.gold)
 
     @property
     def source_accuracy(self) -> float:
@@ -179,9 +178,7 @@ class Score:
 
     @property
     def chain_f1(self) -> float:
-        p = self.chain_ok / self.predicted if self.predicted else 0.0
-        r = self.chain_ok / self.gold if self.gold else 0.0
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return _f1(self.chain_ok, self.predicted, self.gold)
 
     @property
     def publisher_accuracy(self) -> float:
@@ -201,6 +198,13 @@ class Score:
             "chain_f1": round(self.chain_f1, 4),
             "publisher_accuracy": round(self.publisher_accuracy, 4),
         }
+
+
+def _f1(right: int, predicted: int, gold: int) -> float:
+    """F1 of ``right`` hits among ``predicted`` answers and ``gold`` expected ones."""
+    p = right / predicted if predicted else 0.0
+    r = right / gold if gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def score_article(gold: GoldArticle, extractor: Extractor | None = None) -> Score:

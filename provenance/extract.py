@@ -32,7 +32,7 @@ from .lexicon import FormInfo, Lexicon, default_lexicon
 from .models import Article, Attribution, Content, Cue, Extraction, Mention, Span
 from .normalise import Normalised, normalise
 from .readers import read_text
-from .resolve import Gazetteer, Outlet, default_gazetteer, split_person, strip_clitic, type_mention
+from .resolve import Gazetteer, Outlet, credited_agency, default_gazetteer, split_person, strip_clitic, type_mention
 from .segment import Segment, paragraphs, quotations, sentences
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]")
@@ -385,17 +385,13 @@ class _Run:
         if self.gz.match_words(words) or self.gz.match_words([strip_clitic(words[0]), *words[1:]]):
             return True
         lx = self.lx
-        i = 0
-        while i < len(words) - 1 and (words[i] in lx.quantifiers or words[i].isdigit()):
-            i += 1
-        head = lx.known_form(strip_clitic(words[i]) if words[i].startswith("لل") else words[i])
-        two = " ".join([head, *words[i + 1 : i + 2]])
+        i, head, two = lx.head(words)
+        if words[i].startswith("لل"):  # «للإنتربول» → «الإنتربول»
+            head = lx.known_form(strip_clitic(words[i]))
+            two = " ".join([head, *words[i + 1 : i + 2]])
         if head in lx.not_sources or two in lx.not_sources:
             return False
-        known = (
-            lx.anonymous, lx.outlet_nouns, lx.wire_nouns, lx.person_titles, lx.organizations, lx.documents,
-        )
-        if any(head in k or two in k for k in known):
+        if lx.is_source_noun(head, two):
             return True
         # a name, or a definite noun we do not know («وفقاً للإنتربول»), but no plural of things
         return not regex.search(r"(ات)$", head) and (head.startswith("ال") or len(words) <= 4)
@@ -487,22 +483,7 @@ class _Run:
             src = self._np_span(svo)
             words = [self.tokens[k].text for k in svo if self.tokens[k].is_word]
         else:
-            # no subject: the speaker of this sentence's previous report, else the subject of
-            # the verb that opens the sentence («ورفع ترامب الرسوم …، وقال إن …»), else the last
-            # speaker of the article
-            ante = self._last_speaker_since(first)
-            subject = None if ante else self._sentence_subject(s, i) or self._previous_sentence_subject(first)
-            if subject is not None:
-                src = self._np_span(subject)
-                words = [self.tokens[k].text for k in subject if self.tokens[k].is_word]
-            else:
-                ante = ante or self._antecedent(first, s)
-                src = ante.source if ante else None
-                words = ante.source_words if ante else []
-                if ante is not None:
-                    continues = ante.index
-                    if not via:
-                        via = list(ante.via)
+            src, words, via, continues = self._implied_speaker(first, s, i, via, previous_sentence=True)
         trailing = lead is not None and (
             content_start is None or len(self._words(content_start, srange.stop)) < 3
         )  # «…، بحسب ما نقلت عنه الوكالة.»: the relay closes the clause before it
@@ -533,26 +514,33 @@ class _Run:
             # adjective, unless its complement follows closely («وزارة الدفاع موضحة أن»)
             return
         _, _, content_start = comp
-        # the speaker of this sentence's report, else the subject of the sentence's verb
-        # («اهتمت الصحف المغربية …، مشيرة إلى أن»), else the last speaker
+        src, words, via, continues = self._implied_speaker(first, s, i, [])
+        content = self._content_from(content_start, s) if content_start is not None else None
+        self._add(_Found(cue, info.lemma, "participle", src, words, via, content, s, continues=continues))
+
+    def _implied_speaker(
+        self, first: int, s: Segment, i: int, via: list[tuple[int, int, list[str]]], previous_sentence: bool = False
+    ) -> tuple[tuple[int, int] | None, list[str], list[tuple[int, int, list[str]]], int | None]:
+        """The speaker of a cue with no subject of its own: ``(source, words, via, continues)``.
+
+        The speaker of this sentence's earlier report; else the subject of the verb that opens
+        the sentence («ورفع ترامب الرسوم …، وقال إن», «اهتمت الصحف المغربية …، مشيرة إلى أن»);
+        else (``previous_sentence``) that of the sentence before when no one has spoken yet;
+        else the last speaker of the article, whose intermediaries come along when the cue names
+        none.
+        """
         ante = self._last_speaker_since(first)
-        subject = None if ante else self._sentence_subject(s, i)
+        subject = None
+        if ante is None:
+            subject = self._sentence_subject(s, i)
+            if subject is None and previous_sentence:
+                subject = self._previous_sentence_subject(first)
         if subject is not None:
-            src, words = self._np_span(subject), [self.tokens[k].text for k in subject if self.tokens[k].is_word]
-            self._add(
-                _Found(cue, info.lemma, "participle", src, words, [],
-                       self._content_from(content_start, s) if content_start is not None else None, s)
-            )
-            return
+            return self._np_span(subject), [self.tokens[k].text for k in subject if self.tokens[k].is_word], via, None
         ante = ante or self._antecedent(first, s)
-        self._add(
-            _Found(
-                cue, info.lemma, "participle", ante.source if ante else None,
-                ante.source_words if ante else [], list(ante.via) if ante else [],
-                self._content_from(content_start, s) if content_start is not None else None, s,
-                continues=ante.index if ante else None,
-            )
-        )
+        if ante is None:
+            return None, [], via, None
+        return ante.source, ante.source_words, via or list(ante.via), ante.index
 
     def _complement(self, k: int, stop: int, info: FormInfo, participle: bool = False) -> tuple[str, int, int | None] | None:
         """Find what the verb needs after its subject: ``(marker, marker_token, content_token)``.
@@ -943,13 +931,8 @@ class _Run:
         lx = self.lx
         if self.gz.match_words([strip_clitic(words[0]), *words[1:]]):
             return True
-        i = 0
-        while i < len(words) - 1 and (words[i] in lx.quantifiers or words[i].isdigit()):
-            i += 1
-        head = lx.known_form(words[i])
-        two = " ".join([head, *words[i + 1 : i + 2]])
-        groups = (lx.anonymous, lx.outlet_nouns, lx.wire_nouns, lx.person_titles, lx.organizations, lx.documents)
-        if any(head in g or two in g for g in groups):
+        _, head, two = lx.head(words)
+        if lx.is_source_noun(head, two):
             return True
         return (
             not head.startswith("ال")
@@ -1211,24 +1194,17 @@ class _Run:
     def _credit_scan(self, word_toks: list[int], p: Segment, seen: set[int], adjacent: list[int] | bool = False) -> None:
         n = 0
         while n < len(word_toks):
-            k = word_toks[n]
-            w = strip_clitic(self.tokens[k].text)
-            if w in self.lx.credit_generic or self.tokens[k].text in self.lx.credit_generic:
-                if not adjacent or self._near([k], adjacent):
-                    self._credit([k], None, p, seen)
+            found = credited_agency([self.tokens[m].text for m in word_toks[n : n + 6]], self.lx, self.gz)
+            if found is None:
                 n += 1
                 continue
-            rest = [self.tokens[m].text for m in word_toks[n + 1 : n + 6]]
-            m = self.gz.match_words([self.tokens[k].text, *rest], True) or self.gz.match_words([w, *rest], True)
-            if m and m[2].kind == "wire_agency":
-                ks = word_toks[n : n + m[1]]
-                if adjacent and not self._near(ks, adjacent):
-                    n += 1
-                    continue
-                self._credit(ks, m[2], p, seen)
-                n += m[1]
+            length, outlet = found
+            ks = word_toks[n : n + length]
+            if adjacent and not self._near(ks, adjacent):
+                n += 1
                 continue
-            n += 1
+            self._credit(ks, outlet, p, seen)
+            n += length
 
     def _near(self, ks: list[int], seps: list[int]) -> bool:
         return any(abs(k - s) <= 2 for k in (ks[0], ks[-1]) for s in seps)

@@ -259,6 +259,25 @@ class Lexicon:
             for phrase in group for w in phrase.split()
         )
 
+    def head(self, words: list[str]) -> tuple[int, str, str]:
+        """The head of a mention: ``(position, head, head and the word after it)``, with
+        quantifiers and numbers set aside («أربعة دبلوماسيين» → «دبلوماسيين») and the head in
+        the form the lexicons know (:meth:`known_form`)."""
+        i = 0
+        while i < len(words) - 1 and (words[i] in self.quantifiers or words[i].isdigit()):
+            i += 1
+        head = self.known_form(words[i])
+        return i, head, " ".join([head, *words[i + 1 : i + 2]])
+
+    def is_source_noun(self, head: str, two: str) -> bool:
+        """Whether a head (alone or with the next word) is a noun the source lexicon lists:
+        anonymous, outlet, wire, title, organisation or document."""
+        return any(head in g or two in g for g in self._source_noun_groups)
+
+    @cached_property
+    def _source_noun_groups(self) -> tuple[Any, ...]:
+        return (self.anonymous, self.outlet_nouns, self.wire_nouns, self.person_titles, self.organizations, self.documents)
+
     def known_form(self, word: str) -> str:
         """``word``, or ``word`` without a leading clitic (و ف ب ل ك, «لل» → «ال») when only that
         form is a known source word."""

@@ -172,6 +172,26 @@ def strip_clitic(w: str) -> str:
     return w
 
 
+def credited_agency(
+    words: list[str], lexicon: Lexicon, gazetteer: Gazetteer
+) -> tuple[int, Outlet | None] | None:
+    """A wire credit at the start of ``words`` (normalised): ``(length in words, agency)``, the
+    agency ``None`` for the generic «وكالات»; ``None`` when the words start no credit.
+
+    Used on credit lines in the text («جنيف - رويترز», «مصادر: وكالات») and on metadata
+    bylines; a credit is a context, so ambiguous agency names («الفرنسية») count.
+    """
+    if not words:
+        return None
+    first = words[0]
+    if first in lexicon.credit_generic or strip_clitic(first) in lexicon.credit_generic:
+        return 1, None
+    m = gazetteer.match_words(words[:6], True) or gazetteer.match_words([strip_clitic(first), *words[1:6]], True)
+    if m is not None and m[2].kind == "wire_agency":
+        return m[1], m[2]
+    return None
+
+
 @lru_cache(maxsize=2)
 def default_gazetteer() -> Gazetteer:
     return Gazetteer()
@@ -200,11 +220,7 @@ def type_mention(
     m = gazetteer.match_words(words, context) or gazetteer.match_words(strip_clitic_words(words), context)
     if m:
         return Typing(m[2].contract_kind, m[2].name, outlet=m[2])
-    i = 0
-    while i < len(words) - 1 and (words[i] in lexicon.quantifiers or words[i].isdigit()):
-        i += 1
-    head = lexicon.known_form(words[i])
-    two = " ".join([head, *words[i + 1 : i + 2]])
+    i, head, two = lexicon.head(words)
     rest = words[i + 1 :]
     text = " ".join(words)
     if any(phrase in text for phrase in lexicon.unnamed_request):
