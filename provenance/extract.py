@@ -45,7 +45,7 @@ _NISBA = regex.compile(r"(ي|يه|يون|يين|يان|ين|اني|انيه)$")
 
 def _adjective(word: str) -> bool:
     """A relational adjective («العراقية», «الأميركيين»), the commonest modifier of a subject."""
-    return bool(_NISBA.search(word)) or word in {"الكبير", "الكبري", "الاعلي", "العام", "الاول", "السابق", "الجديد", "المتحده"}
+    return bool(_NISBA.search(word)) or word in {"الكبير", "الكبري", "الاعلي", "العام", "العامه", "العليا", "الاول", "السابق", "الجديد", "المتحده"}
 
 
 class Token:
@@ -226,7 +226,12 @@ class _Run:
         if k >= stop or not self.tokens[k].is_word:
             return False
         nxt = self.lx.cue_form(self.tokens[k].text)
-        return nxt is not None and nxt[1].type == "verb" and self.tokens[k].text not in self.lx.complementisers
+        return (
+            nxt is not None
+            and nxt[1].type == "verb"
+            and self.tokens[k].text not in self.lx.complementisers
+            and self.tokens[k].text not in self.lx.strict_forms  # «تعهد إبان حملته»: "during"
+        )
 
     def _formula_at(self, i: int, stop: int) -> bool:
         if self.tokens[i].text not in self.lx.formula_first_words:
@@ -415,6 +420,14 @@ class _Run:
             or self.tokens[prev].text in {"لما", "مما", "بما"}
         ):
             return  # «لم يذكر»: not said; «من نفي ترامب»: a verbal noun; «لما وصفتها»: "what they called"
+        nxt_word = self._next_word(i + 1, srange.stop)
+        if nxt_word is not None and (
+            self._manner(i, srange.stop)  # «طالبا عدم نشر اسمه»: how someone else spoke
+            or nxt_word == i + 1 and self.tokens[nxt_word].text.startswith(info.not_before or ("\0",))
+        ):
+            return
+        if self._notable(i, prev, srange.start):
+            return
         cue_start = self.tokens[lead[0]].start if lead else t.start
         cue = (cue_start, t.end)
         if info.type == "participle":
@@ -440,7 +453,7 @@ class _Run:
             return  # «نقلت الفتاة … عن طريق ليبيا»: moved, not quoted
         if marker == "an" and info.lemma == "نقل":
             # «نقلت رويترز عن دبلوماسيين قولهم إن»: the subject is the hop, the object of عن the source
-            src_np = self._noun_phrase(zone_end + 1, srange.stop, allow_qawl=True)
+            src_np = self._noun_phrase(content_start, srange.stop, allow_qawl=True)
             if not src_np:
                 return
             hop = source_toks or self._subject_before(i, s, clitic) or []  # «وكانت شبكة X نقلت عن …»
@@ -453,6 +466,11 @@ class _Run:
             content_start = source_toks[-1] + 1 if source_toks else i + 1
         if info.agreeing and marker != "an":
             source_toks = []  # «واستنكروا جميع أشكال الإرهاب»: the subject is not after the verb
+        if source_toks and marker == "np":
+            _, head, two = self.lx.head([self.tokens[k].text for k in source_toks if self.tokens[k].is_word] or [""])
+            if head in self.lx.not_sources or two in self.lx.not_sources:
+                source_toks = []  # «ونفت هذه الاتهامات»: the object; the speaker is implied
+                content_start = i + 1
         relative = self._relative_antecedent(i, srange.start) if not lead else None
         if relative is not None and marker != "an":
             source_toks = relative  # «ترامب، الذي دعا الحلف إلى …»: what follows is the object
@@ -506,6 +524,8 @@ class _Run:
         prev = i - 1
         if prev >= srange.start and self.lx.cue_form(self.tokens[prev].text) is not None:
             return  # «وتابع قائلاً»: one report, carried by the verb
+        if self._manner(i, srange.stop):
+            return
         comp = self._complement(i + 1, srange.stop, info, participle=True)
         if comp is None:
             return
@@ -552,6 +572,7 @@ class _Run:
         words = 0
         first = True
         quote: tuple[str, int, int] | None = None
+        manner_end = 0
         for n in range(k, stop):
             tok = self.tokens[n]
             w = tok.text
@@ -568,6 +589,9 @@ class _Run:
                     continue
                 if "an" in comps and w == "عن":
                     return "an", n, n + 1
+                if "an" in comps and w == "علي" and n + 1 < stop and self.tokens[n + 1].text == "لسان":
+                    self._consumed.add(n)  # «نقل موقع X على لسان Y قوله»: «على لسان» is نقل's «عن»
+                    return "an", n, n + 2
                 if ("ila_that" in comps and w == "الي" or "ala_that" in comps and w == "علي") and (
                     self._next_word(n + 1, stop) is not None
                     and self.tokens[self._next_word(n + 1, stop)].text in self.lx.complementisers
@@ -585,8 +609,10 @@ class _Run:
                     return "min", n, self._skip_complementiser(n + 1, stop)
                 if "bi" in comps and w[0] == "ب" and (len(w) > 3 or w in {"ب", "بان"}) and w not in self.lx.not_bi:
                     return "bi", n, n
+                if self._manner(n, stop):
+                    manner_end = n + 4  # the participle, «عدم», the verbal noun and its object
                 cf = self.lx.cue_form(w)
-                if cf is not None and words > 0:
+                if cf is not None and words > 0 and n >= manner_end:
                     break  # another reporting verb or participle: its complement, not ours
                 words += 1
                 if words > _MAX_SUBJECT or (participle and words > 6):
@@ -616,6 +642,21 @@ class _Run:
         if "np" in comps and not participle:
             return "np", stop, None
         return None
+
+    def _notable(self, i: int, prev: int | None, floor: int) -> bool:
+        """«لم يسجل تغيرا يذكر»: "worth mentioning" after an indefinite noun in a negative clause."""
+        if self.tokens[i].text not in self.lx.notable_forms or prev is None:
+            return False
+        p = self.tokens[prev].text
+        if p.startswith("ال") or p[:1] in "وف" or self.lx.cue_form(p) is not None:
+            return False
+        return any(self.tokens[k].text in self.lx.notable_negations for k in range(max(floor, prev - 4), prev))
+
+    def _manner(self, n: int, stop: int) -> bool:
+        """«طالبا عدم كشف هويته», «مفضلا عدم ذكر اسمه»: a participle before «عدم» says how the
+        speaker spoke (anonymously); it reports nothing of its own."""
+        k = self._next_word(n + 1, stop)
+        return k is not None and self.tokens[k].text == "عدم"
 
     def _stray_stop(self, n: int, stop: int) -> bool:
         """A full stop followed by a complementiser («في بيان. إن …») does not end the clause."""
@@ -697,11 +738,17 @@ class _Run:
                     via.append(self._mention_tokens(np_tokens))
                 break
             rec = self._recipient(zone[k:])
-            if rec and words_seen:
+            if rec:
                 via.append(rec)
-                break
-            if words_seen == 0 and w in {"ان", "انه"}:
-                break
+                if words_seen:
+                    break
+                while k < len(zone) and self.tokens[zone[k]].start < rec[1]:
+                    k += 1  # «وذكرت لقناة سكاي نيوز أن», «قال للوكالة مسؤول»: the subject may follow
+                continue
+            if words_seen == 0 and (
+                w in {"ان", "انه", "عدم"} or w in lx.prepositions or w in lx.adverbials or w.startswith("لل")
+            ):
+                break  # «وأضاف ردا على سؤال …», «وكتب على موقع …»: no subject after the verb
             if words_seen == 0 and w in lx.pronoun_preps:
                 k += 1  # «أبدت فيه هيئة السوق …»: the pronoun is the channel, the subject follows
                 continue
@@ -1021,7 +1068,14 @@ class _Run:
                 common = head in lx.source_words and head not in lx.places
                 in_chain = common and not any(x.startswith("ال") for x in words) and len(words) < 4
                 after_bism = words[-1] == "باسم"
-                if not (in_chain or after_bism or w.startswith("ال") and _adjective(w) or w == "باسم"):
+                # «المرصد السوري لحقوق الإنسان», «الهيئة العامة للأرصاد»: a body named by its remit
+                remit = head in lx.organizations and (
+                    w.startswith("لل") and len(w) > 3
+                    or w.startswith("ل") and k + 1 < len(zone) and self.tokens[zone[k + 1]].text.startswith("ال")
+                ) or words[-1].startswith("ل") and not words[-1].startswith("لل") and w.startswith("ال") and (
+                    head in lx.organizations
+                )
+                if not (in_chain or after_bism or remit or w.startswith("ال") and _adjective(w) or w == "باسم"):
                     name = self._name_run(zone, k) if head in lx.person_titles else []
                     out += name
                     break

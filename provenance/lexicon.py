@@ -76,6 +76,7 @@ class FormInfo:
     adjacent: bool = False
     agreeing: bool = False  # a plural or dual ending: no subject can follow
     words: frozenset[str] = frozenset()  # for the «word» complement
+    not_before: tuple[str, ...] = ()  # a next word starting with one of these: another sense
 
 
 class Lexicon:
@@ -112,12 +113,15 @@ class Lexicon:
             self.after_min = norm_set(stops["after_min"])
             self.audiences = norm_set(stops["audiences"])
             self.pronoun_preps = norm_set(stops["pronoun_preps"])
+            self.adverbials = norm_set(stops["adverbials"])
             self.recipient_titles = norm_set(c["recipient_titles"])
             self.subject_lead_ins = norm_set(c["subject_lead_ins"])
             self.not_subject_starts = norm_set(c["not_subject_starts"])
             self.nominal_relatives = norm_set(c["nominal_relatives"])
             self.clause_openers = norm_set(c["clause_openers"])
             self.not_cues = norm_set(c["not_cues"])
+            self.notable_forms = norm_set(c["notable"]["forms"])
+            self.notable_negations = norm_set(c["notable"]["negations"])
             self.prepositions = norm_set(c["prepositions"])
             self.relatives = norm_set(c["relatives"])
             self.not_after_an = norm_set(c["not_after_an"])
@@ -136,6 +140,7 @@ class Lexicon:
                 obj = bool(v.get("object"))
                 adj = bool(v.get("adjacent"))
                 needed = norm_set(v.get("words"))
+                nb = tuple(norm(x) for x in v.get("not_before", []))
                 # (form, agreeing): a plural or dual ending means no subject can follow
                 words: list[tuple[str, bool]] = [(w, bool(regex.search(r"(وا|ون|تا)$", w))) for w in v.get("forms", [])]
                 if "past" in v:
@@ -144,14 +149,18 @@ class Lexicon:
                     words += [(p.format(v["present"]), p in agreeing_templates) for p in infl["present"]]
                 for w, agreeing in words:
                     forms.setdefault(
-                        norm(w), FormInfo(lemma, "verb", comps, takes_object=obj, adjacent=adj, agreeing=agreeing, words=needed)
+                        norm(w), FormInfo(
+                            lemma, "verb", comps, takes_object=obj, adjacent=adj, agreeing=agreeing, words=needed,
+                            not_before=nb,
+                        )
                     )
                 if "participle" in v:
                     for p in infl["participle"]:
-                        forms.setdefault(norm(p.format(v["participle"])), FormInfo(lemma, "participle", comps, words=needed))
+                        forms.setdefault(norm(p.format(v["participle"])), FormInfo(lemma, "participle", comps, words=needed, not_before=nb))
                 for w in v.get("passive", []):
                     # an unvocalised passive looks like the active; the extractor decides
-                    forms.setdefault(norm(w), FormInfo(lemma, "verb", comps, takes_object=obj, adjacent=adj, words=needed))
+                    forms.setdefault(norm(w), FormInfo(lemma, "verb", comps, takes_object=obj, adjacent=adj, words=needed, not_before=nb)
+                    )
             self.verb_forms = forms
             nominal: dict[str, FormInfo] = {}
             for n in c["nominal"]:
@@ -163,6 +172,8 @@ class Lexicon:
         s = self.sources_data
         try:
             self.quantifiers = norm_set(s["quantifiers"])
+            self.singular_demonstratives = norm_set(s["demonstratives"]["singular"])
+            self.plural_demonstratives = norm_set(s["demonstratives"]["plural"])
             self.anonymous = {norm(w): kind for kind, words in s["anonymous"].items() for w in words}
             self.security_adjectives = norm_set(s["security_adjectives"])
             self.unnamed_request = tuple(norm(x) for x in s["unnamed_request"])

@@ -242,6 +242,10 @@ def type_mention(
         return Typing("organization")
     if anon:
         return Typing("person")
+    if i > 0 and words[i - 1] in lexicon.plural_demonstratives:
+        return Typing("anonymous", anonymous_type="other")  # «هؤلاء المهاجرون»
+    if i > 0 and words[i - 1] in lexicon.singular_demonstratives:
+        return Typing("person")  # «هذا الشاب»
     if head.startswith("ال") and _has_name(words[i + 1 :], lexicon):
         return Typing("person")  # «السنتاتورة كامالا هاريس»
     if head.startswith("ال") and (len(words) > 1 or regex.search(r"(ون|ين|ات)$", head)):

@@ -183,3 +183,50 @@ def test_a_subject_with_a_title_keeps_its_name(extractor):
     (a,) = all_of(text, extractor)
     assert a.source.text == "المتحدث باسم الحكومة الفرنسية بنجامان غريفو"
     assert all_of("عنوان\nوقال المواطنون: إن القرى تعاني.", extractor)[0].source.kind == "anonymous"
+
+
+def test_a_receiving_outlet_right_after_the_verb_leaves_the_speaker_implied(extractor):
+    first, second = all_of(
+        "عنوان\nوقالت ماي إن الهجوم مروع. وذكرت لقناة سكاي نيوز أنه من المتوقع أن يجتمع الوزراء.", extractor
+    )
+    assert second.source.text == "ماي"
+    assert [v.text for v in second.via] == ["قناة سكاي نيوز"]
+    a = only("عنوان\nوقال للوكالة مسؤول عسكري إن الهجوم وقع.", extractor)
+    assert (a.source.text, [v.text for v in a.via]) == ("مسؤول عسكري", ["للوكالة"])
+
+
+def test_an_adverbial_after_the_verb_is_not_its_subject(extractor):
+    _, a = all_of("عنوان\nوقال ترامب إنه لا يحبها. وأضاف ردا على سؤال للصحافية أن الأمر كذب.", extractor)
+    assert a.source.text == "ترامب"
+    _, b = all_of("عنوان\nوقال ترامب إنه لا يحبها. وكتب على موقع «تويتر» أن «هناك خطأ».", extractor)
+    assert b.source.text == "ترامب"
+
+
+def test_asking_not_to_be_named_is_not_a_report_of_its_own(extractor):
+    a = only('عنوان\nوقال أحد المقربين من ميركل طالبا عدم كشف هويته "من الممكن جدا أن تستقيل".', extractor)
+    assert a.cue.text == "وقال"
+    assert a.source.text.startswith("أحد المقربين من ميركل")
+    assert a.source.kind == "anonymous"
+
+
+def test_naql_ala_lisan_is_naql_an(extractor):
+    a = only('عنوان\nونقل موقع التلفزيون المصري على لسان البشير قوله: "أشكر لكم حسن الاستقبال".', extractor)
+    assert (a.cue.text, a.source.text) == ("ونقل", "البشير")
+    assert [v.text for v in a.via] == ["موقع التلفزيون المصري"]
+
+
+def test_a_body_named_by_its_remit_is_one_mention(extractor):
+    a = only("عنوان\nوقدر المرصد السوري لحقوق الإنسان نزوح أكثر من 70 ألف مدني.", extractor)
+    assert (a.cue.lemma, a.source.text, a.source.kind) == ("قدّر", "المرصد السوري لحقوق الإنسان", "organization")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عنوان\nولم يطرأ تغير يذكر على سعر الذهب في العقود الآجلة.",  # "worth mentioning"
+        "عنوان\nوهاجم فصيل مسلح تابع للحوثيين المتظاهرات في صنعاء.",  # "belonging to"
+        "عنوان\nوكان قد تعهد إبان حملته الانتخابية بإعادة بناء صناعة الصلب.",  # «إبان» is "during"
+    ],
+)
+def test_senses_that_report_nothing(text, extractor):
+    assert [a.cue.text for a in all_of(text, extractor)] in ([], ["تعهد"])
