@@ -489,6 +489,13 @@ class _Run:
             or self.tokens[before].text in self.lx.relatives and not resumptive
         )  # «… لكنه أكد», «… منتقديه الذين يقولون إن»: a clause with a speaker of its own;
         # «البيان الذي أكد فيه» describes the statement, «الوقت الذي تعهدت فيه» a time
+        if svo is not None and not opener:
+            # «…، ولكن موسكو تقول إنها …»: a subject of its own after a clause opener
+            lead_in = self._prev_word(svo[0], srange.start)
+            opener = lead_in is None or (
+                self.tokens[lead_in].text in self.lx.clause_openers
+                or self.tokens[lead_in].text in self.lx.subject_lead_ins
+            )
         if inside is not None and not lead and not clitic and not opener and not self._after_break(i, srange.start):
             # «قال إنه يتوقع أن …»: a verb in the content of another is part of what was said;
             # a coordinated «وأكد …» or a verb after a comma starts a report of its own
@@ -721,6 +728,9 @@ class _Run:
                         break
                 break
             if w == "من" and nxt in lx.after_min:
+                if words_seen == 0:
+                    k += 2  # «وأكدت من جهتها الشركة أن …»: the subject follows
+                    continue
                 break
             if w in {"نقلا"} and nxt == "عن":
                 self._consumed.add(n)  # «أعلنت الوكالة نقلا عن الشرطة …»: one act, not two

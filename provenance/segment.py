@@ -33,8 +33,10 @@ class Segment:
 
 _LINE = regex.compile(r"[^\n]+")
 _SPACE = regex.compile(r"\s*")
-# A sentence ends at ! ? or a run of full stops, followed by space or the end of the paragraph.
-_STOP = regex.compile(r"(?:[.!?]+|\.{2,}|…)(?=\s|$|[\"'])\"?")
+# A sentence ends at ! ? or a run of full stops, followed by space or the end of the paragraph;
+# or at a full stop glued between a closing quote or bracket and an Arabic word («داعش».إلى ذلك),
+# which a domain such as «العربية.نت» never has.
+_STOP = regex.compile(r"(?:[.!?]+|\.{2,}|…)(?=\s|$|[\"'])\"?|(?<=[\")])\.(?=\p{Arabic})")
 
 
 def paragraphs(norm: str, lexicon: Lexicon, start: int = 0) -> list[Segment]:

@@ -63,3 +63,9 @@ def test_news_is_not_boilerplate():
 def test_everything_after_a_comments_block_at_the_end_is_furniture():
     text = "\n".join(["قال مسؤول إن كذا."] * 4 + ["أخبار ذات صلة", "وزير: قال الرئيس إن كذا"])
     assert boilerplate(text) == [False] * 4 + [True, True]
+
+
+
+def test_a_full_stop_glued_to_the_next_word_after_a_quote_ends_the_sentence():
+    text = "طهرت القوات المحافظة من «داعش».إلى ذلك أفادت مصادر بمقتل مسلحين. موقع العربية.نت نشر الخبر."
+    assert len(split(text)) == 3  # «العربية.نت» is a domain, not two sentences
