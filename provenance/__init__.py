@@ -14,6 +14,7 @@ from .extract import Extractor, extract
 from .models import Article, Attribution, Content, Cue, Extraction, Mention, Publisher, Span
 from .normalise import Normalised, normalise, normalise_text
 from .readers import JsonFields, ReadError, read_path, read_paths
+from .store import IngestReport, Store
 
 __version__ = "0.1.0"
 
@@ -24,12 +25,14 @@ __all__ = [
     "Cue",
     "Extraction",
     "Extractor",
+    "IngestReport",
     "JsonFields",
     "Mention",
     "Normalised",
     "Publisher",
     "ReadError",
     "Span",
+    "Store",
     "extract",
     "normalise",
     "normalise_text",

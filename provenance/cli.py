@@ -13,6 +13,7 @@ from .extract import default_extractor
 from .lexicon import LexiconError
 from .models import Extraction
 from .readers import JsonFields, ReadError, read_paths
+from .store import Store
 
 
 @click.group()
@@ -86,6 +87,53 @@ def render(result: Extraction) -> str:
     if not result.attributions:
         lines.append("  (no attributions)")
     return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", "db_path", default="provenance.db", show_default=True, help="The SQLite database to write.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Extract in this many processes.")
+@click.option(
+    "--field", "fields", multiple=True, metavar="FIELD=KEY",
+    help="JSON input: which key holds a field (body, title, outlet, url, date, author, id).",
+)
+@click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True, help="Articles per transaction.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[str, ...], db_path: str, jobs: int, fields: tuple[str, ...], batch_size: int, quiet: bool) -> None:
+    """Store the articles in PATHS (files, folders or globs) with their attributions and chains.
+
+    Re-running is safe: an article already stored with the same content is left alone, one whose
+    content changed replaces its own rows. Files that cannot be read are reported on stderr; the
+    others go on, and the exit code is 1.
+    """
+    try:
+        json_fields = JsonFields.parse(fields)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--field") from None
+    _extractor()  # a broken lexicon fails here, before anything is written
+    store = Store(db_path)
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if quiet:
+            return
+        if bar is None:
+            bar = click.progressbar(length=total, label="Ingesting", file=sys.stderr)
+            bar.__enter__()
+        bar.update(1)
+
+    def on_error(line: str) -> None:
+        click.echo(("\n" if bar is not None else "") + f"error: {line}", err=True)
+
+    try:
+        report = store.ingest(paths, fields=json_fields, jobs=jobs, batch_size=batch_size, progress=progress, on_error=on_error)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    click.echo(f"{db_path}: {report.summary()}")
+    if report.failed:
+        sys.exit(1)
 
 
 @cli.command()

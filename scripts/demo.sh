@@ -1,12 +1,29 @@
 #!/usr/bin/env bash
 # Set up a virtual environment (if needed) and run the main job on the bundled corpus:
-# every attribution in corpus/, one JSON object per article, in extractions.jsonl.
+# ingest corpus/ into provenance.db (articles, attributions, citation chains, sources), then
+# print a few answers from it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${PROVENANCE_VENV:-.venv}"
+DB="${PROVENANCE_DB:-provenance.db}"
 python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "provenance needs Python >= 3.11")'
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e .
-"$VENV/bin/provenance" extract corpus/ --format jsonl > extractions.jsonl
-echo "wrote extractions.jsonl: $(wc -l < extractions.jsonl) articles, $(grep -o '"cue"' extractions.jsonl | wc -l) attributions"
-"$VENV/bin/provenance" extract corpus/seeds/000_12908a7feb833885.txt
+"$VENV/bin/provenance" ingest corpus/ --db "$DB" --jobs 2
+"$VENV/bin/python" - "$DB" <<'PY'
+import sys
+from provenance import Store
+
+store = Store(sys.argv[1])
+print("\nSeed 000 (HuffPost Iraqi), its citation chains:")
+for row in store.db.query("SELECT path FROM chains WHERE article_url IS NULL AND article_id = "
+                          "(SELECT id FROM articles WHERE doc_id LIKE '000_%')"):
+    print("  ", row["path"])
+print("\nShare of anonymous sources, by outlet:")
+for row in store.db.query("SELECT publisher, attributions, share FROM anonymous_share ORDER BY share DESC"):
+    print(f"   {row['publisher']:<20} {row['attributions']:>5} attributions  {row['share']:.1%}")
+print("\nShare of attributions that reach a wire agency, by outlet:")
+for row in store.db.query("SELECT publisher, attributions, share FROM wire_dependence ORDER BY share DESC"):
+    print(f"   {row['publisher']:<20} {row['attributions']:>5} attributions  {row['share']:.1%}")
+print(f"\nQuery it: sqlite3 {sys.argv[1]} 'SELECT path, sentence FROM chains LIMIT 5'  (see README: SQL on citation chains)")
+PY

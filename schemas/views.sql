@@ -1,0 +1,102 @@
+-- The views of a provenance database (created by provenance.Store; see schemas/store.md).
+-- Each view follows a "-- view: NAME" line.
+
+-- view: chains
+-- One row per attribution: publisher → intermediaries → origin, and where it was said.
+SELECT
+  a.id AS attribution_id,
+  a.article_id,
+  ar.title AS article_title,
+  ar.url AS article_url,
+  pub.name AS publisher,
+  pub.name_en AS publisher_en,
+  (SELECT group_concat(name, ' ← ') FROM (
+     SELECT s.name FROM chain_links l JOIN sources s ON s.id = l.source_id
+     WHERE l.attribution_id = a.id AND l.role = 'intermediary' ORDER BY l.position)) AS intermediaries,
+  a.hops,
+  (SELECT max(l.inherited) FROM chain_links l WHERE l.attribution_id = a.id) AS inherited,
+  o.name AS origin,
+  a.source_kind AS origin_kind,
+  a.anonymous_type,
+  a.path,
+  a.cue,
+  a.content,
+  a.direct,
+  a.sentence
+FROM attributions a
+JOIN articles ar ON ar.id = a.article_id
+LEFT JOIN sources pub ON pub.id = ar.publisher_id
+LEFT JOIN sources o ON o.id = a.source_id;
+
+-- view: outlet_sources
+-- Who cites whom: per publisher, each source or intermediary it names, and how often.
+SELECT
+  p.name AS publisher,
+  s.name AS cited,
+  s.name_en AS cited_en,
+  s.kind AS cited_kind,
+  l.role,
+  count(*) AS attributions,
+  count(DISTINCT a.article_id) AS articles
+FROM chain_links l
+JOIN attributions a ON a.id = l.attribution_id
+JOIN articles ar ON ar.id = a.article_id
+JOIN sources p ON p.id = ar.publisher_id
+JOIN sources s ON s.id = l.source_id
+WHERE l.role != 'publisher'
+GROUP BY p.id, s.id, l.role;
+
+-- view: anonymous_share
+-- Per publisher: how many attributions, how many to anonymous sources, and the share.
+SELECT
+  p.name AS publisher,
+  p.name_en AS publisher_en,
+  count(DISTINCT ar.id) AS articles,
+  count(a.id) AS attributions,
+  sum(a.source_kind = 'anonymous') AS anonymous,
+  round(1.0 * sum(a.source_kind = 'anonymous') / count(a.id), 3) AS share
+FROM articles ar
+JOIN sources p ON p.id = ar.publisher_id
+JOIN attributions a ON a.article_id = ar.id
+GROUP BY p.id;
+
+-- view: wire_dependence
+-- Per publisher: attributions whose chain reaches a wire agency, as origin or through
+-- intermediaries, credited in the sentence or inherited from an article-wide credit.
+-- The chain is walked link by link, publisher side first (a recursive CTE).
+SELECT
+  p.name AS publisher,
+  p.name_en AS publisher_en,
+  count(*) AS attributions,
+  sum(w.reaches_wire) AS reach_wire,
+  sum(w.wire_origin) AS wire_as_origin,
+  sum(w.wire_between) AS wire_as_intermediary,
+  sum(w.wire_inherited) AS wire_inherited,
+  round(1.0 * sum(w.reaches_wire) / count(*), 3) AS share
+FROM (
+  WITH RECURSIVE walk(attribution_id, position, reaches, origin, between_, inherited) AS (
+    SELECT l.attribution_id, l.position,
+           s.kind = 'wire_agency' AND l.role != 'publisher',
+           s.kind = 'wire_agency' AND l.role = 'origin',
+           s.kind = 'wire_agency' AND l.role = 'intermediary' AND NOT l.inherited,
+           s.kind = 'wire_agency' AND l.role = 'intermediary' AND l.inherited
+    FROM chain_links l JOIN sources s ON s.id = l.source_id
+    WHERE l.position = (SELECT min(position) FROM chain_links m WHERE m.attribution_id = l.attribution_id)
+    UNION ALL
+    SELECT w.attribution_id, l.position,
+           w.reaches OR (s.kind = 'wire_agency'),
+           w.origin OR (s.kind = 'wire_agency' AND l.role = 'origin'),
+           w.between_ OR (s.kind = 'wire_agency' AND l.role = 'intermediary' AND NOT l.inherited),
+           w.inherited OR (s.kind = 'wire_agency' AND l.role = 'intermediary' AND l.inherited)
+    FROM walk w
+    JOIN chain_links l ON l.attribution_id = w.attribution_id AND l.position = w.position + 1
+    JOIN sources s ON s.id = l.source_id
+  )
+  SELECT attribution_id, max(reaches) AS reaches_wire, max(origin) AS wire_origin,
+         max(between_) AS wire_between, max(inherited) AS wire_inherited
+  FROM walk GROUP BY attribution_id
+) w
+JOIN attributions a ON a.id = w.attribution_id
+JOIN articles ar ON ar.id = a.article_id
+JOIN sources p ON p.id = ar.publisher_id
+GROUP BY p.id;
