@@ -1,0 +1,402 @@
+"""Cues: reading a reporting verb, a participle or a prepositional cue found in a sentence, and
+recording the attribution it makes (see the module docstring of ``extract`` for the rules).
+"""
+
+from __future__ import annotations
+
+from .clauses import Clauses
+from .found import Found
+from .lexicon import FormInfo
+from .segment import Segment
+from .speakers import Speakers
+
+_MAX_SUBJECT = 16  # words between a verb and its complement
+
+
+class Cues(Speakers, Clauses):
+    """Turning a cue at a token into an attribution of the run."""
+
+    _para: Segment | None
+    _resume: int | None
+
+    # -- is it a cue? ------------------------------------------------------------------------
+
+    def _verb_follows(self, i: int, stop: int) -> bool:
+        """«قال قال»: a reporting verb right before another one has no subject or content."""
+        k = i + 1
+        if k >= stop or not self.tokens[k].is_word:
+            return False
+        nxt = self.lx.cue_form(self.tokens[k].text)
+        return (
+            nxt is not None
+            and nxt[1].type == "verb"
+            and self.tokens[k].text not in self.lx.complementisers
+            and self.tokens[k].text not in self.lx.strict_forms  # «تعهد إبان حملته»: "during"
+        )
+
+    def _formula_at(self, i: int, stop: int) -> bool:
+        if self.tokens[i].text not in self.lx.formula_first_words:
+            return False
+        words = self._words(i, min(stop, i + 4))
+        text = " ".join(words)
+        return any(text.startswith(f) for f in self.lx.not_attributions)
+
+    # -- nominal cues ------------------------------------------------------------------------
+
+    def _nominal_at(self, i: int, stop: int) -> tuple[int, FormInfo] | None:
+        clitic, first = self.lx.strip_noun_clitic(self.tokens[i].text)
+        if first not in self.lx.multiword_nominal:
+            return None
+        for words in self.lx.multiword_nominal.get(first, ()):
+            k = i
+            ok = True
+            for n, w in enumerate(words):
+                k2 = self._next_word(k, stop) if n else i
+                if k2 is None:
+                    ok = False
+                    break
+                text = self.tokens[k2].text if n else first
+                if text != w:
+                    ok = False
+                    break
+                k = k2 + 1
+            if ok:
+                return k, self.lx.nominal_forms[" ".join(words)]
+        return None
+
+    def _nominal(self, i: int, j: int, info: FormInfo, s: Segment, p: Segment, first: int) -> int:
+        """Handle the prepositional cue in tokens ``[i, j)``; return where to go on scanning."""
+        self._nominal_cue(i, j, info, s, p, first)
+        return self._resume if self._resume is not None else j
+
+    def _nominal_cue(self, i: int, j: int, info: FormInfo, s: Segment, p: Segment, first: int) -> None:
+        self._resume = None
+        cue_start = self.tokens[i].start
+        if self._in_quote(cue_start, p):
+            return
+        cue_end = self.tokens[j - 1].end
+        if info.refers_back:
+            if self._inside_content(cue_start, first) is not None:
+                return  # «قال إن … "متميزة" على حد تعبيره»: the wording of the same report
+            ante = self._antecedent(first, s)
+            self._add(
+                Found(
+                    (cue_start, cue_end), info.lemma, "nominal", ante.source if ante else None,
+                    ante.source_words if ante else [], list(ante.via) if ante else [],
+                    self._clause_before(i, s), s, continues=ante.index if ante else None,
+                    content_before=True,
+                )
+            )
+            return
+        k = self._next_word(j, self._tok_range(s.start, s.end).stop)
+        # «حسبما قالت وسائل إعلام»: the verb right after carries the source
+        if k is not None and self.tokens[j - 1].text.endswith("ما"):
+            cf = self.lx.cue_form_with_object(self.tokens[k].text)
+            if cf is not None:
+                self._verb(k, cf[0], cf[1], s, p, first, lead=(i, "nominal_relative"), lead_lemma=info.lemma)
+                self._resume = k + 1
+                return
+        # «بحسب ما ذكرت الوكالة»: the verb carries the source
+        if k is not None and self.tokens[k].text in self.lx.nominal_relatives:
+            k2 = self._next_word(k + 1, self._tok_range(s.start, s.end).stop)
+            if k2 is not None:
+                cf = self.lx.cue_form_with_object(self.tokens[k2].text)
+                if cf is not None:
+                    self._verb(k2, cf[0], cf[1], s, p, first, lead=(i, "nominal_relative"), lead_lemma=info.lemma)
+                    self._resume = k2 + 1
+                    return
+        if k is None:
+            return
+        stop = self._tok_range(s.start, s.end).stop
+        if self.tokens[j].text in {"ل", "لما"} and j + 1 < stop:
+            j += 1  # «وفقا لـ"سانا"»: the preposition stands apart
+        np_tokens = self._noun_phrase(j, stop)
+        if not np_tokens:
+            return
+        words = [self.tokens[t].text for t in np_tokens if self.tokens[t].is_word]
+        if not self._source_like(words):
+            return
+        src = self._np_span(np_tokens)
+        first_tok = self.tokens[np_tokens[0]]
+        if first_tok.is_word and first_tok.text.startswith("ل") and self.lx.known_form(first_tok.text) != first_tok.text:
+            # «وفقاً لوكالة (رويترز)»: the preposition is not part of the source
+            src = (src[0] + (2 if first_tok.text.startswith("لل") else 1), src[1])
+        inside = self._inside_content(cue_start, first)
+        at_start = self._clause_start(i, s)
+        stop_all = self._tok_range(s.start, s.end).stop
+        if at_start and len(self._words(np_tokens[-1] + 1, stop_all)) < 3:
+            at_start = False  # «…، وفق بيان صادر عن مكتبه، الخميس.» closes the clause before it
+        if at_start:
+            after = np_tokens[-1] + 1
+            content = self._content_from(after, s)
+        else:
+            content = self._clause_before(i, s)
+        if inside is not None and not at_start and inside.content and inside.content[0] < cue_start:
+            # the cue qualifies the previous content («… ، وفق بيان»): its own attribution, with
+            # the content of the clause it closes
+            content = (inside.content[0], self._trim_end(inside.content[0], cue_start))
+        self._add(
+            Found((cue_start, cue_end), info.lemma, "nominal", src, words, [], content, s, content_before=not at_start)
+        )
+
+    # -- verbs -------------------------------------------------------------------------------
+
+    def _verb(
+        self, i: int, clitic: str, info: FormInfo, s: Segment, p: Segment, first: int,
+        lead: tuple[int, str] | None = None,
+        lead_lemma: str | None = None,
+    ) -> None:
+        t = self.tokens[i]
+        if self._in_quote(t.start, p):
+            return
+        srange = self._tok_range(s.start, s.end)
+        prev = self._prev_word(i, srange.start)
+        if prev is not None and lead is None and (
+            self.tokens[prev].text in self.lx.negators
+            or self.tokens[prev].text[:1] in "وف" and self.tokens[prev].text[1:] in self.lx.negators
+            or self.tokens[prev].text in self.lx.prepositions
+            or self.tokens[prev].text in {"لما", "مما", "بما"}
+        ):
+            return  # «لم يذكر»: not said; «من نفي ترامب»: a verbal noun; «لما وصفتها»: "what they called"
+        nxt_word = self._next_word(i + 1, srange.stop)
+        if nxt_word is not None and (
+            self._manner(i, srange.stop)  # «طالبا عدم نشر اسمه»: how someone else spoke
+            or nxt_word == i + 1 and self.tokens[nxt_word].text.startswith(info.not_before or ("\0",))
+        ):
+            return
+        if self._notable(i, prev, srange.start):
+            return
+        cue_start = self.tokens[lead[0]].start if lead else t.start
+        cue = (cue_start, t.end)
+        if info.type == "participle":
+            self._participle(i, info, s, first, cue)
+            return
+        comp = self._complement(i + 1, srange.stop, info)
+        if (t.text in self.lx.strict_forms or info.adjacent) and (comp is None or comp[1] != i + 1):
+            return
+        kama = (
+            prev is not None
+            and self.tokens[prev].text in {"كما", "حسبما", "وفقما", "بحسبما"}
+            and not self._clause_start(prev, s)
+        )  # «…، كما قال بيان»: "as"; a «كما» opening the sentence means "also"
+        if comp is None and not (kama or lead):
+            return
+        marker, zone_end, content_start = comp if comp else ("none", srange.stop, None)
+        zone = [k for k in range(i + 1, zone_end)]
+        source_toks, via = self._split_zone(zone, marker, srange.stop)
+        channel = next((c for c in (self._channel_at(k, zone) for k in range(len(zone))) if c), None)
+        if marker == "an" and self._next_word(zone_end + 1, srange.stop) is not None and (
+            self.tokens[self._next_word(zone_end + 1, srange.stop)].text in self.lx.not_after_an
+        ):
+            return  # «نقلت الفتاة … عن طريق ليبيا»: moved, not quoted
+        if marker == "an" and info.lemma == "نقل":
+            # «نقلت رويترز عن دبلوماسيين قولهم إن»: the subject is the hop, the object of عن the source
+            src_np = self._noun_phrase(content_start, srange.stop, allow_qawl=True)
+            if not src_np:
+                return
+            hop = source_toks or self._subject_before(i, s, clitic) or []  # «وكانت شبكة X نقلت عن …»
+            source_toks = src_np
+            via = ([self._mention_tokens(hop)] if hop else []) + via
+            content_start = self._after_qawl(src_np[-1] + 1, srange.stop)
+        if marker == "np" or (info.takes_object and source_toks):
+            # «أعلن الجيش مقتل …», «اتهمت الحكومة التحالف بـ …»: the subject is the first chunk
+            source_toks = self._np_chunk(source_toks)
+            content_start = source_toks[-1] + 1 if source_toks else i + 1
+        if info.agreeing and marker != "an":
+            source_toks = []  # «واستنكروا جميع أشكال الإرهاب»: the subject is not after the verb
+        if source_toks and marker == "np":
+            _, head, two = self.lx.head([self.tokens[k].text for k in source_toks if self.tokens[k].is_word] or [""])
+            if head in self.lx.not_sources or two in self.lx.not_sources:
+                source_toks = []  # «ونفت هذه الاتهامات»: the object; the speaker is implied
+                content_start = i + 1
+        relative = self._relative_antecedent(i, srange.start) if not lead else None
+        if relative is not None and marker != "an":
+            source_toks = relative  # «ترامب، الذي دعا الحلف إلى …»: what follows is the object
+        inside = self._inside_content(t.start, first)
+        explicit = bool(source_toks)
+        svo = None
+        if not explicit and not lead:
+            svo = self._subject_before(i, s, clitic)
+        before = prev
+        if before is not None and self.tokens[before].text in {"قد", "كان", "كانت"}:
+            before = self._prev_word(before, srange.start)  # «وكان قد وعد»
+        nxt = self._next_word(i + 1, srange.stop)
+        resumptive = nxt is not None and self.tokens[nxt].text in self.lx.pronoun_preps
+        opener = before is not None and (
+            self.tokens[before].text in self.lx.clause_openers
+            or self.tokens[before].text in self.lx.relatives and not resumptive
+        )  # «… لكنه أكد», «… منتقديه الذين يقولون إن»: a clause with a speaker of its own;
+        # «البيان الذي أكد فيه» describes the statement, «الوقت الذي تعهدت فيه» a time
+        if svo is not None and not opener:
+            # «…، ولكن موسكو تقول إنها …»: a subject of its own after a clause opener
+            lead_in = self._prev_word(svo[0], srange.start)
+            opener = lead_in is None or (
+                self.tokens[lead_in].text in self.lx.clause_openers
+                or self.tokens[lead_in].text in self.lx.subject_lead_ins
+            )
+        if inside is not None and not lead and not clitic and not opener and not self._after_break(i, srange.start):
+            # «قال إنه يتوقع أن …»: a verb in the content of another is part of what was said;
+            # a coordinated «وأكد …» or a verb after a comma starts a report of its own
+            return
+        continues = None
+        if explicit:
+            src = self._np_span(source_toks)
+            words = [self.tokens[k].text for k in source_toks if self.tokens[k].is_word]
+        elif svo is not None:
+            src = self._np_span(svo)
+            words = [self.tokens[k].text for k in svo if self.tokens[k].is_word]
+        else:
+            src, words, via, continues = self._implied_speaker(first, s, i, via, previous_sentence=True)
+        trailing = lead is not None and (
+            content_start is None or len(self._words(content_start, srange.stop)) < 3
+        )  # «…، بحسب ما نقلت عنه الوكالة.»: the relay closes the clause before it
+        if kama or (lead and (not self._clause_start(lead[0], s) or trailing)):
+            content = self._clause_before(lead[0] if lead else prev, s)
+            before = True
+        else:
+            content = self._content_from(content_start, s) if content_start is not None else None
+            before = False
+        self._add(
+            Found(
+                cue, lead_lemma or info.lemma, "nominal" if lead else "verb", src, words, via, content, s,
+                continues=continues, content_before=before,
+                channel=channel,
+            )
+        )
+
+    def _participle(self, i: int, info: FormInfo, s: Segment, first: int, cue: tuple[int, int]) -> None:
+        srange = self._tok_range(s.start, s.end)
+        prev = i - 1
+        if prev >= srange.start and self.lx.cue_form(self.tokens[prev].text) is not None:
+            return  # «وتابع قائلاً»: one report, carried by the verb
+        if self._manner(i, srange.stop):
+            return
+        comp = self._complement(i + 1, srange.stop, info, participle=True)
+        if comp is None:
+            return
+        if prev >= srange.start and self.tokens[prev].is_word and comp[1] > i + 5:
+            # after a comma or «و» a participle continues the clause; right after a word it is an
+            # adjective, unless its complement follows closely («وزارة الدفاع موضحة أن»)
+            return
+        _, _, content_start = comp
+        src, words, via, continues = self._implied_speaker(first, s, i, [])
+        content = self._content_from(content_start, s) if content_start is not None else None
+        self._add(Found(cue, info.lemma, "participle", src, words, via, content, s, continues=continues))
+
+    def _complement(self, k: int, stop: int, info: FormInfo, participle: bool = False) -> tuple[str, int, int | None] | None:
+        """Find what the verb needs after its subject: ``(marker, marker_token, content_token)``.
+
+        An opening quote is the content only when no complementiser or colon follows it in the
+        clause: in «أكدت مصادر في "كتائب حزب الله" أن …» the quote is part of the subject.
+        """
+        comps = info.complements
+        words = 0
+        first = True
+        quote: tuple[str, int, int] | None = None
+        manner_end = 0
+        for n in range(k, stop):
+            tok = self.tokens[n]
+            w = tok.text
+            if tok.is_word:
+                if "qawl" in comps and (first and w in {"قائلا", "قائله", "قائلين", "قائلتين"} or w == "بالقول"):
+                    return "qawl", n, n + 1
+                first = False
+                if "that" in comps and w in self.lx.complementisers:
+                    return "that", n, n + 1
+                if quote is not None:
+                    words += 1
+                    if words > _MAX_SUBJECT:
+                        break
+                    continue
+                if "an" in comps and w == "عن":
+                    return "an", n, n + 1
+                if "an" in comps and w == "علي" and n + 1 < stop and self.tokens[n + 1].text == "لسان":
+                    self._consumed.add(n)  # «نقل موقع X على لسان Y قوله»: «على لسان» is نقل's «عن»
+                    return "an", n, n + 2
+                if ("ila_that" in comps and w == "الي" or "ala_that" in comps and w == "علي") and (
+                    self._next_word(n + 1, stop) is not None
+                    and self.tokens[self._next_word(n + 1, stop)].text in self.lx.complementisers
+                ):
+                    return "that", n, self._skip_complementiser(n + 1, stop)
+                if "ila" in comps and w in {"الي", "لي"}:
+                    return "ila", n, self._skip_complementiser(n + 1, stop)
+                if "ala" in comps and w == "علي":
+                    return "ala", n, self._skip_complementiser(n + 1, stop)
+                if "word" in comps and w in info.words:
+                    return "np", n, n  # the object names the blame or the denial: content from there
+                if "fi" in comps and w == "في":
+                    return "fi", n, n + 1
+                if "min" in comps and w == "من":
+                    return "min", n, self._skip_complementiser(n + 1, stop)
+                if "bi" in comps and w[0] == "ب" and (len(w) > 3 or w in {"ب", "بان"}) and w not in self.lx.not_bi:
+                    return "bi", n, n
+                if self._manner(n, stop):
+                    manner_end = n + 4  # the participle, «عدم», the verbal noun and its object
+                cf = self.lx.cue_form(w)
+                if cf is not None and words > 0 and n >= manner_end:
+                    break  # another reporting verb or participle: its complement, not ours
+                words += 1
+                if words > _MAX_SUBJECT or (participle and words > 6):
+                    break
+            else:
+                if "colon" in comps and w == ":":
+                    return "colon", n, n + 1
+                if "quote" in comps and quote is None and w == '"' and self._para and self._opens_quote(tok.start, self._para):
+                    close = self._quote_close(tok.start, self._para)
+                    if close is None:
+                        return "quote", n, n
+                    after_close = self._token_at(close) + 1
+                    after = self._next_word(after_close, stop)
+                    if (
+                        after is None
+                        or after != after_close
+                        or self.lx.cue_form(self.tokens[after].text) is not None
+                        or self.tokens[after].text == "و"
+                    ):
+                        return "quote", n, n  # «قال "…"»، «قال "…"، مضيفاً …»
+                    quote = ("quote", n, n)  # «أكدت مصادر في "كتائب حزب الله" أن …»: go on
+                    continue
+                if w in {".", "?", "!"} and not self._stray_stop(n, stop):
+                    break
+        if quote is not None:
+            return quote
+        if "np" in comps and not participle:
+            return "np", stop, None
+        return None
+
+    def _notable(self, i: int, prev: int | None, floor: int) -> bool:
+        """«لم يسجل تغيرا يذكر»: "worth mentioning" after an indefinite noun in a negative clause."""
+        if self.tokens[i].text not in self.lx.notable_forms or prev is None:
+            return False
+        p = self.tokens[prev].text
+        if p.startswith("ال") or p[:1] in "وف" or self.lx.cue_form(p) is not None:
+            return False
+        return any(self.tokens[k].text in self.lx.notable_negations for k in range(max(floor, prev - 4), prev))
+
+    def _manner(self, n: int, stop: int) -> bool:
+        """«طالبا عدم كشف هويته», «مفضلا عدم ذكر اسمه»: a participle before «عدم» says how the
+        speaker spoke (anonymously); it reports nothing of its own."""
+        k = self._next_word(n + 1, stop)
+        return k is not None and self.tokens[k].text == "عدم"
+
+    def _stray_stop(self, n: int, stop: int) -> bool:
+        """A full stop followed by a complementiser («في بيان. إن …») does not end the clause."""
+        k = self._next_word(n + 1, stop)
+        return k is not None and self.tokens[k].text in self.lx.complementisers
+
+    def _skip_complementiser(self, n: int, stop: int) -> int:
+        k = self._next_word(n, stop)
+        if k is not None and self.tokens[k].text in self.lx.complementisers:
+            return k + 1
+        return n
+
+    def _after_qawl(self, n: int, stop: int) -> int:
+        """Skip «قولهم» and a complementiser after «نقل عن X»."""
+        k = self._next_word(n, stop)
+        while k is not None and (self.tokens[k].text.startswith("قول") or self.tokens[k].text in self.lx.complementisers):
+            n = k + 1
+            k = self._next_word(n, stop)
+        m = n
+        while m < stop and self.tokens[m].text in {":", ","}:
+            m += 1
+        return m

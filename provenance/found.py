@@ -1,0 +1,47 @@
+"""Attributions under construction: ``Found``, in normalised offsets, and the run's list of them.
+
+``extract._Run.build`` turns each ``Found`` into a ``models.Attribution`` with original offsets.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .segment import Segment
+
+
+@attrs.define
+class Found:
+    """An attribution under construction, in normalised offsets."""
+
+    cue: tuple[int, int]
+    lemma: str
+    cue_type: str
+    source: tuple[int, int] | None
+    source_words: list[str]
+    via: list[tuple[int, int, list[str]]]
+    content: tuple[int, int] | None
+    sentence: Segment
+    continues: int | None = None
+    content_before: bool = False
+    index: int = -1
+    channel: tuple[int, int] | None = None
+
+
+class Findings:
+    """The attributions a run has found so far, in the order it found them, and its last speaker."""
+
+    found: list[Found]
+    _last_speaker: Found | None
+
+    def _add(self, f: Found) -> None:
+        f.index = len(self.found)
+        self.found.append(f)
+        if f.source is not None and f.cue_type != "credit":
+            self._last_speaker = f
+
+    def _inside_content(self, pos: int, first_in_sentence: int) -> Found | None:
+        for f in self.found[max(first_in_sentence, len(self.found) - 4) :]:
+            if f.content and f.content[0] <= pos < f.content[1]:
+                return f
+        return None

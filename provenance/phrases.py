@@ -1,0 +1,291 @@
+"""Noun phrases: the source after a prepositional cue, the subject chunk of a verb, a name after a
+title, the receiving outlet («للوكالة», «لصحيفة X») and the channel («في بيان», «عبر حسابه على
+تويتر») — read from the tokens with the lexicons alone, without the run's history.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .lexicon import Lexicon
+from .resolve import Gazetteer, strip_clitic
+from .tokens import TokenView
+
+_PUNCT_STOP = {",", ".", ";", "?", "!", ":", "(", ")", "[", "]", "{", "}"}
+_MAX_NP = 9  # words in the source after a prepositional cue
+_NISBA = regex.compile(r"(ي|يه|يون|يين|يان|ين|اني|انيه)$")
+
+
+def _adjective(word: str) -> bool:
+    """A relational adjective («العراقية», «الأميركيين»), the commonest modifier of a subject."""
+    return bool(_NISBA.search(word)) or word in {"الكبير", "الكبري", "الاعلي", "العام", "العامه", "العليا", "الاول", "السابق", "الجديد", "المتحده"}
+
+
+class Phrases(TokenView):
+    """Finding noun phrases, recipients and channels among a run's tokens."""
+
+    lx: Lexicon
+    gz: Gazetteer
+
+    # -- noun phrases ------------------------------------------------------------------------
+
+    def _noun_phrase(self, k: int, stop: int, allow_qawl: bool = False) -> list[int]:
+        """The noun phrase that starts at token ``k``: up to punctuation, a complementiser, a
+        reporting verb, a stop word, or ``_MAX_NP`` words."""
+        lx = self.lx
+        out: list[int] = []
+        words = 0
+        opened = 0
+        for n in range(k, stop):
+            tok = self.tokens[n]
+            w = tok.text
+            if not tok.is_word:
+                if w in {'"', "("} and (not out or opened == 0):
+                    out.append(n)
+                    opened += 1
+                    continue
+                if w in {'"', ")"} and opened:
+                    out.append(n)
+                    opened -= 1
+                    continue
+                if w == "-" and out:
+                    break
+                if w in _PUNCT_STOP or w in {"-", "'"}:
+                    break
+                continue
+            if words and (
+                w in lx.complementisers
+                or w in lx.stop_words
+                or w in {"فقد", "فان", "ف", "قد", "و"}
+                or lx.cue_form(w) is not None and lx.cue_form(w)[1].type == "verb"
+                or (w.startswith("قول") and allow_qawl)
+            ):
+                break
+            if not words and w in lx.complementisers:
+                break
+            if words and w == "في" and n + 1 < stop and (
+                self.tokens[n + 1].text in lx.channel_nouns or self.tokens[n + 1].text in lx.time_nouns
+            ):
+                break
+            out.append(n)
+            words += 1
+            if words >= _MAX_NP:
+                break
+        while out and not self.tokens[out[-1]].is_word and self.tokens[out[-1]].text not in {'"', ")"}:
+            out.pop()
+        return self._balance(out)
+
+    def _np_chunk(self, zone: list[int]) -> list[int]:
+        """The subject of a verb whose object follows with no marker («أعلن الجيش مقتل …»): the
+        first word, a genitive chain after a common noun, «ال» adjectives, «باسم X», and — after
+        a person's title — a name that ends at a boundary («المتحدث باسم الحكومة الفرنسية بنجامان
+        غريفو الاثنين»), not at the object («أعلن المتحدث تعليق العمليات»)."""
+        lx = self.lx
+        out: list[int] = []
+        k = 0
+        while k < len(zone):
+            n = zone[k]
+            tok = self.tokens[n]
+            if not tok.is_word:
+                if tok.text in {'"', ")", "("} and out:
+                    out.append(n)
+                    k += 1
+                    continue
+                break
+            w = tok.text
+            if w in lx.stop_words:
+                break
+            if out:
+                words = [self.tokens[m].text for m in out if self.tokens[m].is_word]
+                head = lx.known_form(words[0])
+                # a common noun takes a genitive chain («تحالف دعم الشرعية», «وزارة الدفاع»);
+                # a name or a country does not («روسيا الولايات المتحدة» is subject + object)
+                common = head in lx.source_words and head not in lx.places
+                in_chain = common and not any(x.startswith("ال") for x in words) and len(words) < 4
+                after_bism = words[-1] == "باسم"
+                # «المرصد السوري لحقوق الإنسان», «الهيئة العامة للأرصاد»: a body named by its remit
+                remit = head in lx.organizations and (
+                    w.startswith("لل") and len(w) > 3
+                    or w.startswith("ل") and k + 1 < len(zone) and self.tokens[zone[k + 1]].text.startswith("ال")
+                ) or words[-1].startswith("ل") and not words[-1].startswith("لل") and w.startswith("ال") and (
+                    head in lx.organizations
+                )
+                if not (in_chain or after_bism or remit or w.startswith("ال") and _adjective(w) or w == "باسم"):
+                    name = self._name_run(zone, k) if head in lx.person_titles else []
+                    out += name
+                    break
+            out.append(n)
+            k += 1
+            if len(out) > 8:
+                break
+        return self._balance(out)
+
+    def _name_run(self, zone: list[int], k: int) -> list[int]:
+        """Words without «ال» from ``zone[k]`` that end at a boundary (punctuation, a stop word,
+        a complementiser, the end): a name after a title. Empty if an «ال» word ends them."""
+        lx = self.lx
+        run: list[int] = []
+        for n in zone[k : k + 5]:
+            tok = self.tokens[n]
+            w = tok.text
+            if not tok.is_word or w in lx.stop_words or w in lx.complementisers or lx.cue_form(w):
+                return run
+            if w.startswith("ال") or w in lx.prepositions or w in lx.not_subject_starts:
+                return []
+            run.append(n)
+        return run if len(zone) <= k + 5 else []
+
+    def _balance(self, toks: list[int]) -> list[int]:
+        """Drop unbalanced quote marks and brackets at the edges of a token list."""
+        while toks:
+            first = self.tokens[toks[0]].text
+            inner = [self.tokens[k].text for k in toks]
+            if first in {'"'} and inner.count('"') % 2 == 1:
+                toks = toks[1:]
+                continue
+            if first == "(" and ")" not in inner:
+                toks = toks[1:]
+                continue
+            last = self.tokens[toks[-1]].text
+            if last == '"' and inner.count('"') % 2 == 1:
+                toks = toks[:-1]
+                continue
+            if last == ")" and "(" not in inner:
+                toks = toks[:-1]
+                continue
+            if not self.tokens[toks[0]].is_word and first not in {'"', "("}:
+                toks = toks[1:]
+                continue
+            break
+        return toks
+
+    def _np_span(self, toks: list[int]) -> tuple[int, int]:
+        return self.tokens[toks[0]].start, self.tokens[toks[-1]].end
+
+    def _mention_tokens(self, toks: list[int]) -> tuple[int, int, list[str]]:
+        start, end = self._np_span(toks)
+        return start, end, [self.tokens[k].text for k in toks if self.tokens[k].is_word]
+
+    def _close_brackets(self, start: int, end: int) -> tuple[int, int]:
+        """Extend a mention over a closing quote or bracket whose opening it holds."""
+        text = self.norm[start:end]
+        if text.count('"') % 2 == 1 and self.norm[end : end + 1] == '"':
+            end += 1
+        if text.count("(") > text.count(")") and self.norm[end : end + 1] == ")":
+            end += 1
+        return start, end
+
+    # -- recipients and channels -------------------------------------------------------------
+
+    def _recipient(self, toks: list[int]) -> tuple[int, int, list[str]] | None:
+        """«للوكالة», «لصحيفة X», «لـ"الحياة"», «لبي بي سي»: the receiving outlet."""
+        if not toks:
+            return None
+        t = self.tokens[toks[0]]
+        w = t.text
+        lx = self.lx
+        if w in lx.audiences:
+            return None
+        rest_toks: list[int]
+        quoted = False
+        if w in {"ل", "لـ"}:
+            rest_toks = toks[1:]
+            while rest_toks and not self.tokens[rest_toks[0]].is_word:
+                quoted = quoted or self.tokens[rest_toks[0]].text in {'"', "("}
+                rest_toks = rest_toks[1:]
+            if not rest_toks:
+                return None
+            first_word = self.tokens[rest_toks[0]].text
+            offset = 0
+        elif w.startswith("ل") and len(w) > 2:
+            rest_toks = toks
+            first_word = strip_clitic(w)
+            offset = 0 if w.startswith("لل") else 1  # «للوكالة» fuses ل with «ال»: kept whole
+        else:
+            return None
+        words = [first_word] + [self.tokens[k].text for k in rest_toks[1:6] if self.tokens[k].is_word]
+        m = self.gz.match_words(words, context=quoted)  # «لـ"الحياة"»: a quoted name is an outlet's
+        if m:
+            last_word_idx = m[1]
+            word_toks = [k for k in rest_toks if self.tokens[k].is_word][:last_word_idx]
+            start = self.tokens[rest_toks[0]].start + offset
+            end = self.tokens[word_toks[-1]].end
+            return (*self._close_brackets(start, end), words[:last_word_idx])
+        if first_word in lx.recipient_titles:
+            np_tokens = [rest_toks[0]]
+            # «لصحيفة "ذا هيل"» keeps the name that follows the title
+            more = self._noun_phrase(rest_toks[0] + 1, (rest_toks[-1] + 1) if rest_toks else 0)
+            if more and not first_word.startswith("ال"):
+                np_tokens += more
+            start = self.tokens[rest_toks[0]].start + offset
+            end = self.tokens[np_tokens[-1]].end
+            ws = [first_word] + [self.tokens[k].text for k in np_tokens[1:] if self.tokens[k].is_word]
+            return (*self._close_brackets(start, end), ws)
+        return None
+
+    def _channel_at(self, k: int, zone: list[int]) -> tuple[int, int] | None:
+        """«في بيان», «في تغريدة على تويتر», «خلال مؤتمر صحافي», «عبر حسابه على تويتر» at
+        ``zone[k]``: how the origin spoke, as a normalised span; ``None`` if none starts there."""
+        lx = self.lx
+        w = self.tokens[zone[k]].text
+        nxt = self.tokens[zone[k + 1]].text if k + 1 < len(zone) else ""
+        if not (
+            w in {"في", "خلال"} and (nxt in lx.channel_nouns or nxt.startswith("تصريح") or nxt.startswith("حديث"))
+            or w in lx.platform_openers and nxt in lx.platforms
+        ):
+            return None
+        end = k + 1
+        words = 0
+        while end < len(zone) and words < 6:
+            tok = self.tokens[zone[end]]
+            if not tok.is_word:
+                if tok.text in {'"', "("} or tok.text == ")" and end > k + 1:
+                    end += 1
+                    continue
+                break
+            if (
+                tok.text in lx.stop_words
+                or tok.text in lx.time_nouns
+                or tok.text in lx.complementisers
+                or self._recipient(zone[end:]) is not None
+            ):
+                break
+            words += 1
+            end += 1
+        last = zone[end - 1]
+        while last > zone[k] and not self.tokens[last].is_word and self.tokens[last].text not in {'"', ")"}:
+            last -= 1
+        return self.tokens[zone[k]].start, self.tokens[last].end
+
+    # -- can it be a source? -----------------------------------------------------------------
+
+    def _source_like(self, words: list[str]) -> bool:
+        if not words:
+            return False
+        if self.gz.match_words(words) or self.gz.match_words([strip_clitic(words[0]), *words[1:]]):
+            return True
+        lx = self.lx
+        i, head, two = lx.head(words)
+        if words[i].startswith("لل"):  # «للإنتربول» → «الإنتربول»
+            head = lx.known_form(strip_clitic(words[i]))
+            two = " ".join([head, *words[i + 1 : i + 2]])
+        if head in lx.not_sources or two in lx.not_sources:
+            return False
+        if lx.is_source_noun(head, two):
+            return True
+        # a name, or a definite noun we do not know («وفقاً للإنتربول»), but no plural of things
+        return not regex.search(r"(ات)$", head) and (head.startswith("ال") or len(words) <= 4)
+
+    def _known_source(self, words: list[str]) -> bool:
+        """Whether ``words`` start with a word the lexicons know as a source, or a short name."""
+        lx = self.lx
+        if self.gz.match_words([strip_clitic(words[0]), *words[1:]]):
+            return True
+        _, head, two = lx.head(words)
+        if lx.is_source_noun(head, two):
+            return True
+        return (
+            not head.startswith("ال")
+            and len(words) <= 3
+            and not any(w in lx.not_subject_starts or w in lx.stop_words for w in words)
+        )

@@ -1,0 +1,265 @@
+"""Speakers: who a cue's source is. The subject after the verb (with its hops and channel), the
+subject before it («المصادر أكدت أن»), the noun a relative pronoun stands for, the subject of the
+verb that opens the sentence, or the speaker an earlier attribution established.
+"""
+
+from __future__ import annotations
+
+from .found import Findings, Found
+from .phrases import Phrases
+from .segment import Segment
+
+
+class Speakers(Phrases, Findings):
+    """Finding the source of a cue, from its clause or from what the run has found so far."""
+
+    _consumed: set[int]
+    _prev_sentence: Segment | None
+    _subject_cache: tuple[int, list[int] | None]
+
+    # -- subjects ----------------------------------------------------------------------------
+
+    def _split_zone(self, zone: list[int], marker: str, stop: int) -> tuple[list[int], list[tuple[int, int, list[str]]]]:
+        """Cut the words between a verb and its complement into source, hops and channel."""
+        lx = self.lx
+        source: list[int] = []
+        via: list[tuple[int, int, list[str]]] = []
+        k = 0
+        words_seen = 0
+        while k < len(zone):
+            n = zone[k]
+            tok = self.tokens[n]
+            w = tok.text
+            if not tok.is_word:
+                if w in {";", ".", "?", "!"}:
+                    break
+                if w == "#":
+                    k += 1  # «ورفضت #حماس»: a hashtag sign
+                    continue
+                if w in {"(", '"', ")", ",", "-"} or w == "'":
+                    source.append(n) if source or w in {'"', "("} else None
+                    k += 1
+                    continue
+                break
+            nxt = self.tokens[zone[k + 1]].text if k + 1 < len(zone) else ""
+            if w in lx.stop_words or w in lx.audiences:
+                break
+            cf = lx.cue_form(w)
+            if cf is not None and cf[1].type == "participle":
+                break
+            if w == "في" and nxt in lx.time_nouns:
+                break
+            if self._channel_at(k, zone) is not None:
+                # «في تصريح لـ X», «في حديث لقناة X»: X, later in the zone, is the receiving outlet
+                for m in range(k + 1, min(len(zone), k + 8)):
+                    rec = self._recipient(zone[m:])
+                    if rec:
+                        via.append(rec)
+                        break
+                break
+            if w == "من" and nxt in lx.after_min:
+                if words_seen == 0:
+                    k += 2  # «وأكدت من جهتها الشركة أن …»: the subject follows
+                    continue
+                break
+            if w in {"نقلا"} and nxt == "عن":
+                self._consumed.add(n)  # «أعلنت الوكالة نقلا عن الشرطة …»: one act, not two
+                hop = self._mention_tokens(source) if source else None
+                rest = self._noun_phrase(zone[k + 1] + 1, zone[-1] + 1 if zone else stop)
+                if rest:
+                    if hop:
+                        via.append(hop)
+                    return rest, via
+                break
+            if words_seen and (lx.nominal_forms.get(w) or lx.nominal_forms.get(w[1:] if w[:1] in "وف" else "")):
+                # «أوضحت المصادر وفق وسائل إعلام كردية»: the phrase names the hop
+                np_tokens = self._noun_phrase(n + 1, zone[-1] + 1)
+                if np_tokens:
+                    via.append(self._mention_tokens(np_tokens))
+                break
+            rec = self._recipient(zone[k:])
+            if rec:
+                via.append(rec)
+                if words_seen:
+                    break
+                while k < len(zone) and self.tokens[zone[k]].start < rec[1]:
+                    k += 1  # «وذكرت لقناة سكاي نيوز أن», «قال للوكالة مسؤول»: the subject may follow
+                continue
+            if words_seen == 0 and (
+                w in {"ان", "انه", "عدم"} or w in lx.prepositions or w in lx.adverbials or w.startswith("لل")
+            ):
+                break  # «وأضاف ردا على سؤال …», «وكتب على موقع …»: no subject after the verb
+            if words_seen == 0 and w in lx.pronoun_preps:
+                k += 1  # «أبدت فيه هيئة السوق …»: the pronoun is the channel, the subject follows
+                continue
+            source.append(n)
+            words_seen += 1
+            k += 1
+        while source and not self.tokens[source[-1]].is_word and self.tokens[source[-1]].text not in {'"', ")"}:
+            source.pop()
+        source = self._balance(source)
+        return source, via
+
+    def _subject_before(self, i: int, s: Segment, clitic: str) -> list[int] | None:
+        """A subject written before the verb: «المصادر أكدت أن», «كذلك كان رئيس الوزراء … أكد»."""
+        if clitic:
+            return None  # «وأكد» starts a new clause
+        srange = self._tok_range(s.start, s.end)
+        # the clause starts at the sentence start, or after the last comma or «فإن» before the verb
+        begin = srange.start
+        for k in range(i - 1, srange.start - 1, -1):
+            if self.tokens[k].text in {",", ";", ":"} or self.tokens[k].text in {"فان", "لان", "ان"}:
+                begin = k + 1
+                break
+        toks = list(range(begin, i))
+        words = [k for k in toks if self.tokens[k].is_word]
+        while words and (
+            self.tokens[words[0]].text in self.lx.subject_lead_ins or self.tokens[words[0]].text in self.lx.clause_openers
+        ):
+            words = words[1:]
+        if not words or len(words) > 10:
+            return None
+        first = self.tokens[words[0]].text
+        if first in self.lx.not_subject_starts or self.lx.cue_form(first) is not None:
+            return None
+        if any(self.tokens[k].text in self.lx.complementisers for k in words):
+            return None
+        # no other finite verb we know of in between
+        np = [k for k in toks if k >= words[0]]
+        while np and not self.tokens[np[-1]].is_word and self.tokens[np[-1]].text not in {'"', ")"}:
+            np.pop()
+        # drop a trailing auxiliary («… كان أكد»)
+        while np and self.tokens[np[-1]].text in {"كان", "كانت", "قد"}:
+            np.pop()
+        if not np:
+            return None
+        words_text = [self.tokens[k].text for k in np if self.tokens[k].is_word]
+        if not self._known_source(words_text):
+            return None
+        return self._balance(np)
+
+    def _relative_antecedent(self, i: int, floor: int) -> list[int] | None:
+        """«… دونالد ترامب، الذي دعا الحلف إلى …»: the noun the relative pronoun refers to."""
+        k = i - 1
+        if k < floor or self.tokens[k].text not in self.lx.relatives:
+            return None
+        k -= 1
+        while k >= floor and self.tokens[k].text in {",", '"'}:
+            k -= 1
+        out: list[int] = []
+        lx = self.lx
+        while k >= floor and len([n for n in out if self.tokens[n].is_word]) < 6:
+            tok = self.tokens[k]
+            if not tok.is_word and tok.text not in {'"', ","}:
+                break  # commas join apposition: «الرئيس الأميركي، آنذاك، "دونالد ترامب"، الذي»
+            if tok.is_word and (
+                tok.text in lx.not_subject_starts or tok.text in lx.prepositions or tok.text in lx.stop_words
+            ):
+                break
+            out.insert(0, k)
+            k -= 1
+        while out and self.tokens[out[0]].text == ",":
+            out.pop(0)
+        human = self.tokens[i - 1].text in {"الذين", "والذين", "اللذين", "اللذان"}
+        while out:
+            words = [self.tokens[n].text for n in out if self.tokens[n].is_word]
+            if words and (human or self._known_source(words)):
+                return self._balance(out)
+            # «السفير السعودي لواشنطن، الأمير خالد بن سلمان، الذي قال»: try the last apposition
+            commas = [m for m, n in enumerate(out) if self.tokens[n].text == ","]
+            if not commas:
+                break
+            out = out[commas[-1] + 1 :]
+        return None  # «التي» may stand for a thing; «الذين» always stands for people
+
+    def _sentence_subject(self, s: Segment, before: int) -> list[int] | None:
+        """The subject of a sentence that opens with a verb: «اهتمت الصحف المغربية …»."""
+        first_tok = self._tok_range(s.start, s.end).start
+        if before > first_tok + 12:
+            # only the first words of the sentence matter: one look per sentence
+            if self._subject_cache[0] != s.start:
+                self._subject_cache = (s.start, self._find_sentence_subject(s, first_tok + 13))
+            return self._subject_cache[1]
+        return self._find_sentence_subject(s, before)
+
+    def _find_sentence_subject(self, s: Segment, before: int) -> list[int] | None:
+        srange = self._tok_range(s.start, s.end)
+        found = self._clause_subject(srange.start, before)
+        opener = self._next_word(srange.start, before)
+        prepositional = opener is not None and (
+            self.tokens[opener].text in self.lx.not_subject_starts or self.tokens[opener].text in self.lx.prepositions
+        )
+        if found is None and prepositional:
+            # «وفي عام 2016، قدمت فتاة قاصرة شكوى …، قالت فيها»: the clause after the comma
+            commas = [k for k in range(srange.start, before) if self.tokens[k].text == ","]
+            for k in commas[:2]:
+                found = self._clause_subject(k + 1, before)
+                if found is not None:
+                    break
+        return found
+
+    def _clause_subject(self, begin: int, before: int) -> list[int] | None:
+        """The subject of a clause at ``begin`` that opens with a verb."""
+        words = [k for k in range(begin, min(before, begin + 12)) if self.tokens[k].is_word]
+        while words and self.tokens[words[0]].text in self.lx.subject_lead_ins:
+            words = words[1:]
+        if len(words) < 2:
+            return None
+        verb = self.tokens[words[0]].text
+        if (
+            verb.startswith("ال")
+            or verb in self.lx.not_subject_starts
+            or verb in self.lx.prepositions
+            or self.lx.known_form(verb) in self.lx.source_words
+        ):
+            return None  # «رئيس الوزراء …»: a noun opens the sentence, not a verb
+        chunk = self._np_chunk([k for k in range(words[0] + 1, min(before, words[0] + 12))])
+        ws = [self.tokens[k].text for k in chunk if self.tokens[k].is_word]
+        if not ws or not self._known_source(ws):
+            return None
+        return chunk
+
+    def _previous_sentence_subject(self, first: int) -> list[int] | None:
+        """«وقدم زوكربرغ … اعتذاراته. وقال "هذا خطأي"»: with no speaker yet, the subject of the
+        sentence before, in the same paragraph."""
+        prev = self._prev_sentence
+        if prev is None or self._last_speaker is not None:
+            return None
+        end = self._tok_range(prev.start, prev.end).stop
+        return self._find_sentence_subject(prev, end)
+
+    # -- speakers carried over ---------------------------------------------------------------
+
+    def _implied_speaker(
+        self, first: int, s: Segment, i: int, via: list[tuple[int, int, list[str]]], previous_sentence: bool = False
+    ) -> tuple[tuple[int, int] | None, list[str], list[tuple[int, int, list[str]]], int | None]:
+        """The speaker of a cue with no subject of its own: ``(source, words, via, continues)``.
+
+        The speaker of this sentence's earlier report; else the subject of the verb that opens
+        the sentence («ورفع ترامب الرسوم …، وقال إن», «اهتمت الصحف المغربية …، مشيرة إلى أن»);
+        else (``previous_sentence``) that of the sentence before when no one has spoken yet;
+        else the last speaker of the article, whose intermediaries come along when the cue names
+        none.
+        """
+        ante = self._last_speaker_since(first)
+        subject = None
+        if ante is None:
+            subject = self._sentence_subject(s, i)
+            if subject is None and previous_sentence:
+                subject = self._previous_sentence_subject(first)
+        if subject is not None:
+            return self._np_span(subject), [self.tokens[k].text for k in subject if self.tokens[k].is_word], via, None
+        ante = ante or self._antecedent(first, s)
+        if ante is None:
+            return None, [], via, None
+        return ante.source, ante.source_words, via or list(ante.via), ante.index
+
+    def _last_speaker_since(self, first: int) -> Found | None:
+        """The last attribution with a speaker among ``found[first:]`` (this sentence's)."""
+        f = self._last_speaker
+        return f if f is not None and f.index >= first else None
+
+    def _antecedent(self, first: int, s: Segment) -> Found | None:
+        """The attribution whose speaker a subjectless cue continues."""
+        f = self._last_speaker
+        return f if f is not None and f.cue[0] <= s.end else None
