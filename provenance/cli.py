@@ -16,6 +16,12 @@ from .readers import JsonFields, ReadError, read_paths
 from .store import Store
 
 
+_field_option = click.option(
+    "--field", "fields", multiple=True, metavar="FIELD=KEY",
+    help="JSON input: which key holds a field (body, title, outlet, url, date, author, id), e.g. --field body=content.",
+)
+
+
 @click.group()
 @click.version_option(__version__, prog_name="provenance")
 def cli() -> None:
@@ -28,10 +34,7 @@ def cli() -> None:
     "--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
     help="text: readable; json: one JSON array; jsonl: one JSON object per article per line.",
 )
-@click.option(
-    "--field", "fields", multiple=True, metavar="FIELD=KEY",
-    help="JSON input: which key holds a field (body, title, outlet, url, date, author, id), e.g. --field body=content.",
-)
+@_field_option
 def extract(paths: tuple[str, ...], fmt: str, fields: tuple[str, ...]) -> None:
     """Find the attributions in articles (files, folders or globs).
 
@@ -39,10 +42,7 @@ def extract(paths: tuple[str, ...], fmt: str, fields: tuple[str, ...]) -> None:
     records. A file that cannot be read is reported on stderr; the others go on, and the exit
     code is 1.
     """
-    try:
-        json_fields = JsonFields.parse(fields)
-    except ValueError as e:
-        raise click.BadParameter(str(e), param_hint="--field") from None
+    json_fields = _json_fields(fields)
     extractor = _extractor()
     failed = 0
     first = True
@@ -93,10 +93,7 @@ def render(result: Extraction) -> str:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "db_path", default="provenance.db", show_default=True, help="The SQLite database to write.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Extract in this many processes.")
-@click.option(
-    "--field", "fields", multiple=True, metavar="FIELD=KEY",
-    help="JSON input: which key holds a field (body, title, outlet, url, date, author, id).",
-)
+@_field_option
 @click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True, help="Articles per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(paths: tuple[str, ...], db_path: str, jobs: int, fields: tuple[str, ...], batch_size: int, quiet: bool) -> None:
@@ -106,10 +103,7 @@ def ingest(paths: tuple[str, ...], db_path: str, jobs: int, fields: tuple[str, .
     content changed replaces its own rows. Files that cannot be read are reported on stderr; the
     others go on, and the exit code is 1.
     """
-    try:
-        json_fields = JsonFields.parse(fields)
-    except ValueError as e:
-        raise click.BadParameter(str(e), param_hint="--field") from None
+    json_fields = _json_fields(fields)
     _extractor()  # a broken lexicon fails here, before anything is written
     store = Store(db_path)
     bar = None
@@ -163,6 +157,13 @@ def evaluate(gold: tuple[str, ...], as_json: bool, errors: bool) -> None:
     click.echo(f"chain accuracy      {score.chain_accuracy:.3f}")
     click.echo(f"chain F1            {score.chain_f1:.3f}")
     click.echo(f"publisher accuracy  {score.publisher_accuracy:.3f}  ({score.publisher_ok}/{score.articles} articles)")
+
+
+def _json_fields(fields: tuple[str, ...]) -> JsonFields:
+    try:
+        return JsonFields.parse(fields)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--field") from None
 
 
 def _extractor():  # type: ignore[no-untyped-def]

@@ -158,10 +158,10 @@ class Cues(Speakers, Clauses):
             or self.tokens[prev].text in {"لما", "مما", "بما"}
         ):
             return  # «لم يذكر»: not said; «من نفي ترامب»: a verbal noun; «لما وصفتها»: "what they called"
-        nxt_word = self._next_word(i + 1, srange.stop)
-        if nxt_word is not None and (
+        nxt = self._next_word(i + 1, srange.stop)
+        if nxt is not None and (
             self._manner(i, srange.stop)  # «طالبا عدم نشر اسمه»: how someone else spoke
-            or nxt_word == i + 1 and self.tokens[nxt_word].text.startswith(info.not_before or ("\0",))
+            or nxt == i + 1 and self.tokens[nxt].text.startswith(info.not_before or ("\0",))
         ):
             return
         if self._notable(i, prev, srange.start):
@@ -220,7 +220,6 @@ class Cues(Speakers, Clauses):
         before = prev
         if before is not None and self.tokens[before].text in {"قد", "كان", "كانت"}:
             before = self._prev_word(before, srange.start)  # «وكان قد وعد»
-        nxt = self._next_word(i + 1, srange.stop)
         resumptive = nxt is not None and self.tokens[nxt].text in self.lx.pronoun_preps
         opener = before is not None and (
             self.tokens[before].text in self.lx.clause_openers
@@ -269,8 +268,6 @@ class Cues(Speakers, Clauses):
         prev = i - 1
         if prev >= srange.start and self.lx.cue_form(self.tokens[prev].text) is not None:
             return  # «وتابع قائلاً»: one report, carried by the verb
-        if self._manner(i, srange.stop):
-            return
         comp = self._complement(i + 1, srange.stop, info, participle=True)
         if comp is None:
             return
@@ -374,8 +371,8 @@ class Cues(Speakers, Clauses):
         return any(self.tokens[k].text in self.lx.notable_negations for k in range(max(floor, prev - 4), prev))
 
     def _manner(self, n: int, stop: int) -> bool:
-        """«طالبا عدم كشف هويته», «مفضلا عدم ذكر اسمه»: a participle before «عدم» says how the
-        speaker spoke (anonymously); it reports nothing of its own."""
+        """«طالبا عدم كشف هويته», «مفضلا عدم ذكر اسمه»: a word before «عدم» says how the speaker
+        spoke (anonymously); it reports nothing of its own."""
         k = self._next_word(n + 1, stop)
         return k is not None and self.tokens[k].text == "عدم"
 

@@ -105,11 +105,10 @@ class Phrases(TokenView):
                 after_bism = words[-1] == "باسم"
                 # «المرصد السوري لحقوق الإنسان», «الهيئة العامة للأرصاد»: a body named by its remit
                 remit = head in lx.organizations and (
-                    w.startswith("لل") and len(w) > 3
+                    w.startswith("لل") and len(w) > 3  # «للأرصاد»
                     or w.startswith("ل") and k + 1 < len(zone) and self.tokens[zone[k + 1]].text.startswith("ال")
-                ) or words[-1].startswith("ل") and not words[-1].startswith("لل") and w.startswith("ال") and (
-                    head in lx.organizations
-                )
+                    or words[-1].startswith("ل") and not words[-1].startswith("لل") and w.startswith("ال")
+                )  # «لحقوق» and then «الإنسان»
                 if not (in_chain or after_bism or remit or w.startswith("ال") and _adjective(w) or w == "باسم"):
                     name = self._name_run(zone, k) if head in lx.person_titles else []
                     out += name

@@ -196,8 +196,8 @@ class Store:
             for line in result["errors"]:
                 report.error(line, on_error)
             for item in result["articles"]:
-                if item["article"]["hash"] in known and "attributions" not in item:
-                    report.unchanged += 1
+                if item["article"]["hash"] in known:
+                    report.unchanged += 1  # stored before, or earlier in this run
                     continue
                 batch.append(item)
                 known.add(item["article"]["hash"])
@@ -219,9 +219,6 @@ class Store:
             credits: list[dict[str, Any]] = []
             for item in batch:
                 art = item["article"]
-                if db.execute("SELECT 1 FROM articles WHERE hash = ?", [art["hash"]]).fetchone():
-                    report.unchanged += 1  # the same content twice in one run
-                    continue
                 old = db.execute("SELECT id FROM articles WHERE key = ?", [art["key"]]).fetchone()
                 row = {**art, "publisher_id": self._source_id(item["publisher"]) if item["publisher"] else None}
                 if old is not None:
