@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
+from pathlib import Path
 
 import click
 
@@ -128,6 +130,28 @@ def ingest(paths: tuple[str, ...], db_path: str, jobs: int, fields: tuple[str, .
     click.echo(f"{db_path}: {report.summary()}")
     if report.failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.option("--db", "db_path", default="provenance.db", show_default=True, help="The database (made by ingest).")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1), help="Processes to tokenise in.")
+@click.option("--rebuild", is_flag=True, help="Forget the index and compare every article again.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
+def reuse(db_path: str, jobs: int, rebuild: bool, quiet: bool) -> None:
+    """Find the passages stored articles share: pairs, passages, clusters, credited or not.
+
+    Incremental: only articles ingested or changed since the last run are compared (with the
+    index of all the others); the results land in the reuse_pairs, passages and reuse_clusters
+    tables and the wire_reuse and article_reuse views.
+    """
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path}: no such database; run `provenance ingest PATH --db {db_path}` first")
+    try:
+        store = Store(db_path)
+    except sqlite3.DatabaseError as e:
+        raise click.ClickException(f"{db_path}: not a provenance database ({e})") from None
+    report = store.reuse(jobs=jobs, rebuild=rebuild, progress=None if quiet else lambda m: click.echo(m + " …", err=True))
+    click.echo(f"{db_path}: {report.summary()} ({report.seconds:.1f} s)")
 
 
 @cli.command()

@@ -32,6 +32,9 @@ from .models import Article, Extraction, Mention, Publisher
 from .normalise import normalise_text
 from .readers import JsonFields, ReadError, expand_paths, read_path
 from .resolve import Gazetteer, default_gazetteer
+from .reuse import tables as reuse_tables
+from .reuse.align import ReuseSettings
+from .reuse.tables import ReuseReport
 
 SCHEMA_VERSION = 1
 
@@ -150,6 +153,7 @@ class Store:
                 db["articles"].enable_fts(["title_norm", "text_norm"], create_triggers=True)
             if "attributions_fts" not in db.table_names():
                 db["attributions"].enable_fts(["content_norm"], create_triggers=True)
+            reuse_tables.create(db)
             db.execute("CREATE TABLE IF NOT EXISTS provenance_meta (key TEXT PRIMARY KEY, value TEXT)")
             db.execute("INSERT OR REPLACE INTO provenance_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
             for name, sql in _views():
@@ -255,6 +259,7 @@ class Store:
         )
         db.execute("DELETE FROM attributions WHERE article_id = ?", [article_id])
         db.execute("DELETE FROM credits WHERE article_id = ?", [article_id])
+        reuse_tables.forget(db, article_id)
 
     def _source_id(self, node: dict[str, Any]) -> int:
         key = node["key"]
@@ -264,6 +269,24 @@ class Store:
             sid = row[0] if row else self.db["sources"].insert(node).last_pk
             self._source_ids[key] = sid
         return sid
+
+    # -- reuse -------------------------------------------------------------------------------
+
+    def reuse(
+        self,
+        settings: ReuseSettings | None = None,
+        *,
+        jobs: int = 1,
+        rebuild: bool = False,
+        progress: Callable[[str], None] | None = None,
+    ) -> ReuseReport:
+        """Find the passages stored articles share; store pairs, passages and clusters.
+
+        Incremental: only articles added or changed since the last run are tokenised and
+        compared (with the index of the others and with each other). ``rebuild`` starts again
+        from nothing, as does a change of ``settings``. ``progress(message)`` is told each step.
+        """
+        return reuse_tables.update(self, settings, jobs=jobs, rebuild=rebuild, progress=progress)
 
     # -- reading -----------------------------------------------------------------------------
 

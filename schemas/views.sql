@@ -100,3 +100,57 @@ JOIN attributions a ON a.id = w.attribution_id
 JOIN articles ar ON ar.id = a.article_id
 JOIN sources p ON p.id = ar.publisher_id
 GROUP BY p.id;
+
+-- view: wire_reuse
+-- The outlet × wire-agency matrix of reuse: per publisher of a reusing article and origin
+-- source of the passage (a wire agency, or the outlet that published it first), how many
+-- passages and articles carry that source's copy, credited and uncredited. Cross-outlet reuse
+-- only; the origin's own copy is not counted.
+SELECT
+  pub.name AS outlet,
+  pub.name_en AS outlet_en,
+  src.name AS source,
+  src.name_en AS source_en,
+  src.kind AS source_kind,
+  count(*) AS passages,
+  count(DISTINCT p.article_id) AS articles,
+  sum(p.credit = 'credited') AS credited,
+  sum(p.credit = 'uncredited') AS uncredited,
+  count(DISTINCT CASE WHEN p.credit = 'uncredited' THEN p.article_id END) AS uncredited_articles,
+  round(1.0 * sum(p.credit = 'uncredited') / count(*), 3) AS uncredited_share
+FROM passages p
+JOIN reuse_clusters c ON c.id = p.cluster_id
+JOIN sources src ON src.id = c.source_id
+JOIN articles ar ON ar.id = p.article_id
+LEFT JOIN sources pub ON pub.id = ar.publisher_id
+WHERE p.credit != 'origin'
+GROUP BY pub.id, src.id;
+
+-- view: article_reuse
+-- Per article: its words, the words of its text found in other outlets' articles (as origin
+-- or copy), the share that is copy (not the article's own origin text), a METER-style
+-- derivation (wholly: 80% or more; partially; non-derived) and from whom.
+SELECT
+  ar.id AS article_id,
+  ar.title,
+  pub.name AS publisher,
+  ri.words,
+  coalesce(sum(p.words), 0) AS reused_words,
+  coalesce(sum(CASE WHEN p.credit != 'origin' THEN p.words END), 0) AS copied_words,
+  round(1.0 * coalesce(sum(CASE WHEN p.credit != 'origin' THEN p.words END), 0) / max(ri.words, 1), 3) AS share,
+  CASE
+    WHEN 1.0 * coalesce(sum(CASE WHEN p.credit != 'origin' THEN p.words END), 0) / max(ri.words, 1) >= 0.8 THEN 'wholly'
+    WHEN sum(CASE WHEN p.credit != 'origin' THEN p.words END) > 0 THEN 'partially'
+    ELSE 'non-derived'
+  END AS derivation,
+  count(p.id) AS passages,
+  sum(p.credit = 'credited') AS credited,
+  sum(p.credit = 'uncredited') AS uncredited,
+  group_concat(DISTINCT src.name) AS sources
+FROM articles ar
+JOIN reuse_index ri ON ri.article_id = ar.id
+LEFT JOIN sources pub ON pub.id = ar.publisher_id
+LEFT JOIN passages p ON p.article_id = ar.id
+LEFT JOIN reuse_clusters c ON c.id = p.cluster_id
+LEFT JOIN sources src ON src.id = c.source_id
+GROUP BY ar.id;
