@@ -14,9 +14,11 @@ is aligned at once, with numpy, never by comparing all pairs of articles:
 4. **Passages.** Runs that follow each other in both articles within ``max_gap`` words are
    chained into one passage (an inserted or dropped clause shifts the diagonal); runs that do
    not (a paragraph moved elsewhere) become passages of their own, so reordered copy is found.
-   A passage is kept when it aligns at least ``min_tokens`` words; one shorter than
-   ``long_tokens`` must also be ``short_similarity`` alike on both sides and cover most of a
-   sentence (:func:`holds_sentence`), so that a shared
+   A passage is kept when it aligns at least ``min_tokens`` words. One shorter than
+   ``long_tokens`` must also be ``short_similarity`` alike on both sides, be *rare* (most of
+   its shingles in at most ``rare_df`` articles: a sentence every report repeats, a house
+   footer or an official's title recurs far more) and cover most of a sentence
+   (:func:`holds_sentence`), so that a shared
    title or name («رئيس الهيئة العامة للسياحة والتراث الوطني») is not taken for reuse.
 """
 
@@ -38,8 +40,9 @@ class ReuseSettings:
     min_anchors: int = 2  #: shared shingles two articles need before they are aligned
     max_gap: int = 30  #: words between two runs of one passage (in either article)
     min_tokens: int = 10  #: aligned words (formulas not counted) for a passage
-    long_tokens: int = 20  #: a passage shorter than this must hold most of a sentence …
-    short_similarity: float = 0.7  #: … and be this similar in both articles
+    long_tokens: int = 24  #: a passage shorter than this must hold most of a sentence, …
+    short_similarity: float = 0.7  #: … be this similar in both articles …
+    rare_df: int = 5  #: … and have most of its shingles in at most this many articles
     sentence_share: float = 0.6  #: share of a sentence's words that is "most of" it
 
 
@@ -58,6 +61,7 @@ class Match:
     b_first: int
     b_last: int
     aligned: int
+    common: float = 0.0  #: share of the anchors whose shingle is in more than ``rare_df`` articles
 
     @property
     def similarity(self) -> float:
@@ -101,33 +105,36 @@ def _anchors(
     first_of_doc = np.r_[True, (hashes[1:] != hashes[:-1]) | (docs[1:] != docs[:-1])]
     df = np.add.reduceat(first_of_doc.astype(np.int64), starts)
     ok = (df >= 2) & (df <= s.max_df) & (lengths <= 4 * s.max_df)  # and no shingle repeated at length
-    parts_a, parts_b = [], []
+    parts_a, parts_b, parts_common = [], [], []
     for length in np.unique(lengths[ok]):
-        group = starts[ok & (lengths == length)]
+        chosen = ok & (lengths == length)
+        group = starts[chosen]
         rows = group[:, None] + np.arange(length)
         i, j = np.triu_indices(int(length), 1)
         ia, ib = rows[:, i].ravel(), rows[:, j].ravel()
+        common = np.repeat(df[chosen] > s.rare_df, len(i))
         differ = docs[ia] != docs[ib]
         parts_a.append(ia[differ])
         parts_b.append(ib[differ])
+        parts_common.append(common[differ])
     if not parts_a:
         return None
     ia, ib = np.concatenate(parts_a), np.concatenate(parts_b)  # docs[ia] < docs[ib]
-    da, db, pa, pb = docs[ia], docs[ib], pos[ia], pos[ib]
+    da, db, pa, pb, common = docs[ia], docs[ib], pos[ia], pos[ib], np.concatenate(parts_common)
     if new is not None:
         wanted = new[da] | new[db]
-        da, db, pa, pb = da[wanted], db[wanted], pa[wanted], pb[wanted]
+        da, db, pa, pb, common = da[wanted], db[wanted], pa[wanted], pb[wanted], common[wanted]
     pair = da * (1 << 32) + db
     _, inverse, counts = np.unique(pair, return_inverse=True, return_counts=True)
     wanted = counts[inverse] >= s.min_anchors
-    return pair[wanted], pa[wanted], pb[wanted]
+    return pair[wanted], pa[wanted], pb[wanted], common[wanted]
 
 
-def _diagonal_runs(pair: np.ndarray, pa: np.ndarray, pb: np.ndarray, s: ReuseSettings) -> np.ndarray:
-    """Rows (pair, a_first, a_last, b_first, b_last, aligned) of anchors on one diagonal."""
+def _diagonal_runs(pair: np.ndarray, pa: np.ndarray, pb: np.ndarray, common: np.ndarray, s: ReuseSettings) -> np.ndarray:
+    """Rows (pair, a_first, a_last, b_first, b_last, aligned, anchors, common anchors) of runs on one diagonal."""
     diag = pa - pb
     order = np.lexsort((pa, diag, pair))
-    pair, pa, pb, diag = pair[order], pa[order], pb[order], diag[order]
+    pair, pa, pb, diag, common = pair[order], pa[order], pb[order], diag[order], common[order]
     step = np.diff(pa)
     brk = np.r_[True, (pair[1:] != pair[:-1]) | (diag[1:] != diag[:-1]) | (step > s.max_gap) | (step == 0)]
     first = np.flatnonzero(brk)
@@ -136,7 +143,10 @@ def _diagonal_runs(pair: np.ndarray, pa: np.ndarray, pb: np.ndarray, s: ReuseSet
     cover = np.minimum(np.r_[step, s.n], s.n)
     cover[last] = s.n
     aligned = np.add.reduceat(cover, first)
-    return np.stack([pair[first], pa[first], pa[last] + s.n, pb[first], pb[last] + s.n, aligned], axis=1)
+    n_common = np.add.reduceat(common.astype(np.int64), first)
+    return np.stack(
+        [pair[first], pa[first], pa[last] + s.n, pb[first], pb[last] + s.n, aligned, last - first + 1, n_common], axis=1
+    )
 
 
 def _passages(runs: np.ndarray, s: ReuseSettings) -> list[Match]:
@@ -147,23 +157,24 @@ def _passages(runs: np.ndarray, s: ReuseSettings) -> list[Match]:
     for lo, hi in itertools.pairwise(bounds):
         pair = int(runs[lo, 0])
         a, b = pair >> 32, pair & 0xFFFFFFFF
-        open_: list[list[int]] = []  # [a_first, a_last, b_first, b_last, aligned]
-        for _, a0, a1, b0, b1, aligned in runs[lo:hi].tolist():
+        open_: list[list[int]] = []  # [a_first, a_last, b_first, b_last, aligned, anchors, common]
+        for _, a0, a1, b0, b1, aligned, anchors, common in runs[lo:hi].tolist():
             best = None
             for p in open_:
                 follows = p[0] <= a0 <= p[1] + s.max_gap and p[2] <= b0 <= p[3] + s.max_gap and a1 > p[1] and b1 > p[3]
                 if follows and (best is None or best[1] + best[3] < p[1] + p[3]):
                     best = p  # the closest open passage
             if best is None:
-                open_.append([a0, a1, b0, b1, aligned])
+                open_.append([a0, a1, b0, b1, aligned, anchors, common])
             else:
                 overlap = max(0, min(best[1] - a0, best[3] - b0, aligned))
                 best[1], best[3] = max(best[1], a1), max(best[3], b1)
                 best[4] += aligned - overlap
-        for a0, a1, b0, b1, aligned in open_:
-            if aligned < s.min_tokens:
-                continue
-            out.append(Match(a, b, a0, a1, b0, b1, aligned))
+                best[5] += anchors
+                best[6] += common
+        for a0, a1, b0, b1, aligned, anchors, common in open_:
+            if aligned >= s.min_tokens:
+                out.append(Match(a, b, a0, a1, b0, b1, aligned, common / anchors))
     return out
 
 

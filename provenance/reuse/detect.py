@@ -68,6 +68,7 @@ def located(matches: Sequence[Match], text: Callable[[int], str], settings: Reus
         tb, sb, eb = words(m.b)
         if m.aligned < settings.long_tokens and not (
             m.similarity >= settings.short_similarity
+            and m.common <= 0.5
             and (
                 holds_sentence(ta, sa, ea, m.a_first, m.a_last, settings.min_tokens, settings.sentence_share)
                 or holds_sentence(tb, sb, eb, m.b_first, m.b_last, settings.min_tokens, settings.sentence_share)

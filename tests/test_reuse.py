@@ -1,0 +1,301 @@
+"""Wire-copy reuse: the passages articles share, where they came from, and who credited them."""
+
+import json
+import re
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings, strategies as st
+
+from provenance import Store
+from provenance.cli import cli
+from provenance.reuse import ReuseSettings, find_reuse, key
+from provenance.reuse.clusters import When
+
+from .conftest import CORPUS, ROOT, SEEDS
+
+WIRE = (
+    "وقال دبلوماسيون إن مهمة الحلف التي تشارك فيها بريطانيا وتركيا والدنمارك ويقودها قائد دنماركي "
+    "تجد قبولا بين العراقيين أكبر من قوة التدريب الأميركية التي انتشرت في البلاد منذ سنوات."
+)
+ATTACK = (
+    "وتعرضت القوات التي تقودها الولايات المتحدة، الاثنين الماضي، لهجوم صاروخي في أربيل أدى إلى مقتل "
+    "متعاقد مدني وإصابة جندي أميركي، في أعنف هجوم من نوعه منذ نحو عام."
+)
+OTHER = (
+    "أعلنت وزارة الصحة عن افتتاح مستشفى جديد في المدينة يضم مئتي سرير وقسما للطوارئ، "
+    "على أن يبدأ استقبال المرضى مطلع الشهر المقبل بعد اكتمال تجهيزاته الطبية كافة."
+)
+
+
+def spans(text_a, text_b, found):
+    return [(text_a[r.a_start : r.a_end], text_b[r.b_start : r.b_end]) for r in found]
+
+
+# -- keys: spelling differences that do not matter -----------------------------------------------
+
+
+def test_keys_fold_clitics_hamza_and_long_vowels():
+    assert key("والدنمارك") == key("الدنمرك") == key("دنمارك")
+    assert key("أسوشيتد") == key("أسيوشيتد")
+    assert key("الإثنين") == key("الاثنين")
+    assert key("للوكالة") == key("الوكالة")
+    assert key("مسؤولون") == key("مسئولون")
+    assert key("رُويترز") == key("رويترز")
+
+
+# -- detection between texts ---------------------------------------------------------------------
+
+
+def test_an_edited_copy_is_found_with_offsets_into_both_originals():
+    copy = ATTACK.replace("الاثنين الماضي", "أمس الإثنين").replace("في أربيل", "في شمال “العراق”،")
+    a = OTHER + "\n" + ATTACK
+    b = "وقال مصدر أمني: " + copy + "\n" + OTHER[:40]
+    [r] = [r for r in find_reuse([a, b]) if r.aligned > 15]
+    assert a[r.a_start : r.a_end].startswith("وتعرضت القوات") and a[r.a_start : r.a_end].endswith("منذ نحو عام")
+    assert b[r.b_start : r.b_end].startswith("وتعرضت القوات") and "“العراق”" in b[r.b_start : r.b_end]
+    assert r.similarity < 1.0 < r.aligned
+
+
+def test_reordered_paragraphs_are_two_passages():
+    a = WIRE + "\n" + OTHER + "\n" + ATTACK
+    b = ATTACK + "\n" + "خبر آخر لا علاقة له بما سبق." + "\n" + WIRE
+    found = find_reuse([a, b])
+    texts = sorted(x for x, _ in spans(a, b, found))
+    assert len(found) == 2
+    assert texts[0].startswith("وتعرضت") and texts[1].startswith("وقال دبلوماسيون")
+
+
+def test_formulas_and_titles_alone_make_no_pair():
+    title = "خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود حفظه الله"
+    a = f"استقبل {title} في الرياض اليوم وفدا من رجال الأعمال. وأضاف أن الزيارة ناجحة."
+    b = f"بعث {title} برقية تهنئة إلى رئيس الجمهورية بمناسبة ذكرى الاستقلال. وأضاف أن العلاقات متينة."
+    assert find_reuse([a, b]) == []
+    role = "المستشار بالديوان الملكي المشرف العام على مركز الملك سلمان للإغاثة والأعمال الإنسانية"
+    a = f"وصل إلى عمان أمس {role} الدكتور عبدالله الربيعة في زيارة تستغرق يومين يلتقي خلالها المسؤولين لبحث أوضاع اللاجئين في المخيمات."
+    b = f"أكد {role} الدكتور عبدالله الربيعة أن المركز نفذ مئات المشاريع الإغاثية والتنموية في اليمن وسوريا والعراق خلال العام الجاري."
+    assert find_reuse([a, b]) == []
+
+
+def test_unrelated_texts_share_nothing():
+    assert find_reuse([WIRE, OTHER, ATTACK]) == []
+
+
+SENTENCES = [WIRE, ATTACK, OTHER]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    before=st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي ،.\n", max_size=120),
+    after=st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي ،.\n", max_size=120),
+    which=st.integers(0, 2),
+)
+def test_a_shared_passage_is_found_whatever_surrounds_it(before, after, which):
+    passage = SENTENCES[which]
+    a = before + " " + passage
+    b = passage + "\n" + after
+    found = find_reuse([a, b])
+    assert found, "the shared sentence was not found"
+    for r in found:
+        assert 0 <= r.a_start < r.a_end <= len(a) and 0 <= r.b_start < r.b_end <= len(b)
+        assert a[r.a_start].strip() and a[r.a_end - 1].strip()  # word boundaries, no padding
+    longest = max(found, key=lambda r: r.aligned)
+    assert passage.rstrip(".")[-10:] in a[longest.a_start : longest.a_end] + "."
+
+
+# -- the seeds: one real case of wire reuse ------------------------------------------------------
+
+
+def test_the_seed_pair_shares_both_reuters_passages_and_no_other_seed_pair(seed_text):
+    names = ["000", "001", "002", "003", "004"]
+    texts = [seed_text(n) for n in names]
+    found = find_reuse(texts)
+    assert {(names[r.a], names[r.b]) for r in found} == {("000", "003")}
+    copies = sorted(texts[0][r.a_start : r.a_end] for r in found)
+    assert len(copies) == 2
+    assert copies[0].startswith("إن مهمة الحلف، التي تشارك فيها بريطانيا وتركيا والدنمارك")
+    assert copies[1].startswith("وتعرضت القوات التي تقودها الولايات المتحدة، الاثنين الماضي، لهجوم صاروخي")
+    in_003 = sorted(texts[3][r.b_start : r.b_end] for r in found)
+    assert "“بريطانيا وتركيا والدنمرك”" in in_003[0] and "أمس الإثنين" in in_003[1]
+
+
+# -- the store: pairs, passages, clusters, credit -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory):
+    store = Store(tmp_path_factory.mktemp("reuse") / "corpus.db")
+    store.ingest([CORPUS])
+    store.reuse()
+    return store
+
+
+def test_the_seed_pair_is_stored_credited_to_reuters(corpus_db):
+    rows = corpus_db.db.execute(
+        "SELECT a.path, p.credit, s.name_en, c.origin_basis FROM passages p JOIN articles a ON a.id = p.article_id"
+        " JOIN reuse_clusters c ON c.id = p.cluster_id JOIN sources s ON s.id = c.source_id"
+        " WHERE a.path LIKE '%seeds%' ORDER BY a.path, p.start"
+    ).fetchall()
+    assert [(path.split("/")[-1][:3], credit, source) for path, credit, source, _ in rows] == [
+        ("000", "credited", "Reuters"),  # «ونقلت رويترز عن دبلوماسيين» is in the passage's sentence
+        ("000", "uncredited", "Reuters"),  # the attack paragraph, paragraphs away from any credit
+        ("003", "credited", "Reuters"),  # «وفقًا لوكالة (رويترز)» in the lead credits the article
+        ("003", "credited", "Reuters"),
+    ]
+    assert {basis for *_, basis in rows} == {"credit"}
+
+
+def test_same_outlet_reuse_is_kept_apart(corpus_db):
+    db = corpus_db.db
+    same = db.execute("SELECT count(*) FROM reuse_pairs WHERE same_outlet = 1").fetchone()[0]
+    assert same > 0
+    assert db.execute(
+        "SELECT count(*) FROM reuse_pairs WHERE same_outlet = 1 AND cluster_id IS NOT NULL"
+    ).fetchone()[0] == 0
+    pub = db.execute(
+        "SELECT count(*) FROM reuse_pairs p JOIN articles x ON x.id = p.article_a JOIN articles y ON y.id = p.article_b"
+        " WHERE p.same_outlet = 0 AND x.publisher_id = y.publisher_id"
+    ).fetchone()[0]
+    assert pub == 0
+
+
+def test_every_stored_span_indexes_its_article(corpus_db):
+    db = corpus_db.db
+    for text_a, text_b, a0, a1, b0, b1 in db.execute(
+        "SELECT x.text, y.text, a_start, a_end, b_start, b_end FROM reuse_pairs"
+        " JOIN articles x ON x.id = article_a JOIN articles y ON y.id = article_b"
+    ):
+        assert text_a[a0:a1].strip() == text_a[a0:a1] and text_b[b0:b1].strip() == text_b[b0:b1]
+    for text, start, end, passage in db.execute(
+        "SELECT a.text, p.start, p.end, p.text FROM passages p JOIN articles a ON a.id = p.article_id"
+    ):
+        assert text[start:end] == passage
+
+
+def test_views_answer_who_reuses_whom(corpus_db):
+    db = corpus_db.db
+    rows = {(r[0], r[1]): r for r in db.execute("SELECT outlet_en, source_en, passages, credited, uncredited FROM wire_reuse")}
+    f24 = rows[("France 24", "Agence France-Presse")]
+    assert f24[2] == f24[3] + f24[4] > 10
+    derivations = dict(db.execute("SELECT derivation, count(*) FROM article_reuse GROUP BY 1").fetchall())
+    assert set(derivations) == {"wholly", "partially", "non-derived"}
+    assert sum(derivations.values()) == db["articles"].count
+
+
+def json_articles(path, records):
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+SPA_ITEM = (
+    "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n"
+    "أعلنت المؤسسة العامة لصوامع الغلال ومطاحن الدقيق اليوم ترسية الدفعة الثالثة من القمح المستورد "
+    "لهذا العام بكمية 505 آلاف طن من القمح الصلب، على أن تصل الشحنات إلى موانئ المملكة خلال الربع الأخير.\n"
+    "// انتهى //"
+)
+
+
+def test_an_agency_item_is_the_origin_and_each_copy_is_credited_or_not(tmp_path):
+    body = SPA_ITEM.split("\n")[1]
+    path = json_articles(tmp_path / "day.json", [
+        {"source": "was", "url": "https://spa.gov.sa/1", "date_extracted": "2015-08-10 10:00:00", "title": "عام / القمح", "author": "", "content": SPA_ITEM},
+        {"source": "alriyadh", "url": "https://alriyadh.com/1", "date_extracted": "2015-08-11 08:00:00", "title": "القمح", "author": "الرياض - واس", "content": body},
+        {"source": "alweeam", "url": "https://alweeam.com.sa/1", "date_extracted": "2015-08-11 09:00:00", "title": "القمح", "author": "الوئام - الرياض", "content": body},
+    ])
+    store = Store(":memory:")
+    store.ingest([path])
+    report = store.reuse()
+    assert (report.cross_outlet, report.clusters) == (3, 1)
+    cluster = store.db.execute(
+        "SELECT c.origin_basis, s.name_en, a.outlet FROM reuse_clusters c JOIN sources s ON s.id = c.source_id"
+        " JOIN articles a ON a.id = c.origin_article_id"
+    ).fetchone()
+    assert cluster == ("agency", "Saudi Press Agency", "was")
+    labels = dict(store.db.execute("SELECT a.outlet, p.credit FROM passages p JOIN articles a ON a.id = p.article_id").fetchall())
+    assert labels == {"was": "origin", "alriyadh": "credited", "alweeam": "uncredited"}
+    directions = sorted(store.db.execute(
+        "SELECT x.outlet, y.outlet, p.direction, p.direction_basis FROM reuse_pairs p"
+        " JOIN articles x ON x.id = p.article_a JOIN articles y ON y.id = p.article_b"
+    ).fetchall())
+    assert directions == [
+        ("alriyadh", "alweeam", None, None),  # the same crawl day: no order between the copies
+        ("was", "alriyadh", "a_to_b", "agency"),
+        ("was", "alweeam", "a_to_b", "agency"),
+    ]
+
+
+def test_reuse_is_incremental_and_ends_where_a_full_run_does(tmp_path):
+    def pairs(store, short=False):
+        keys = dict(store.db.execute("SELECT id, key FROM articles").fetchall())
+        return {
+            tuple(sorted([(keys[a], a0, a1), (keys[b], b0, b1)]))
+            for a, b, a0, a1, b0, b1, aligned in store.db.execute(
+                "SELECT article_a, article_b, a_start, a_end, b_start, b_end, aligned FROM reuse_pairs"
+            )
+            if short or aligned >= ReuseSettings().long_tokens
+        }
+
+    step = Store(tmp_path / "step.db")
+    step.ingest([CORPUS / "ant" / "Alarabia", SEEDS])
+    first = step.reuse()
+    step.ingest([CORPUS])
+    second = step.reuse()
+    assert second.compared == step.db["articles"].count - first.compared
+    again = step.reuse()
+    assert (again.compared, again.pairs_added) == (0, 0)
+    full = Store(tmp_path / "full.db")
+    full.ingest([CORPUS])
+    full.reuse()
+    assert pairs(step) == pairs(full)
+    # a short passage is judged rare against the articles stored when it was compared, so the
+    # step-by-step run may keep a few that the full run finds too common; never the reverse
+    assert pairs(full, short=True) <= pairs(step, short=True)
+
+
+def test_a_replaced_article_is_compared_again(tmp_path, seed_text):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(seed_text("000"), encoding="utf-8")
+    b.write_text(seed_text("003"), encoding="utf-8")
+    store = Store(tmp_path / "x.db")
+    store.ingest([tmp_path])
+    assert store.reuse().pairs == 2
+    b.write_text(OTHER, encoding="utf-8")
+    store.ingest([tmp_path])
+    report = store.reuse()
+    assert (report.compared, report.pairs, report.passages) == (1, 0, 0)
+
+
+def test_dates_order_a_pair_when_they_can():
+    assert When.parse("Sat, 03 Mar 2018 01:44:35 +0400").before(When.parse("Sat, 03 Mar 2018 01:44:35 +0000"))
+    assert When.parse("2015-08-10 10:00:00").before(When.parse("2015-08-10 23:00:00")) is None  # a crawl day
+    assert When.parse("not a date") is None
+
+
+def test_the_cli_runs_reuse_on_a_database(tmp_path):
+    runner = CliRunner()
+    db = str(tmp_path / "p.db")
+    assert runner.invoke(cli, ["ingest", str(SEEDS), "--db", db, "-q"]).exit_code == 0
+    result = runner.invoke(cli, ["reuse", "--db", db, "-q"])
+    assert result.exit_code == 0, result.output
+    assert "5 articles compared" in result.output and "2 pairs added" in result.output
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM reuse_clusters").fetchone()[0] == 2
+    missing = runner.invoke(cli, ["reuse", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1 and "no such database" in missing.output
+
+
+def test_settings_are_part_of_the_index(tmp_path, seed_text):
+    store = Store(tmp_path / "s.db")
+    store.ingest([SEEDS])
+    store.reuse()
+    report = store.reuse(ReuseSettings(min_tokens=12))
+    assert report.compared == 5  # other settings: everything is compared again
+
+
+README_REUSE = re.search(r"## Wire-copy reuse\n(.*?)\n### How reuse is found", (ROOT / "README.md").read_text(encoding="utf-8"), re.DOTALL).group(1)
+
+
+@pytest.mark.parametrize("query", re.findall(r"```sql\n(.*?)```", README_REUSE, re.DOTALL))
+def test_readme_reuse_sql_answers_on_the_corpus(corpus_db, query):
+    assert list(corpus_db.db.query(query)), query
