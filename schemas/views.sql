@@ -131,26 +131,31 @@ GROUP BY pub.id, src.id;
 -- or copy), the share that is copy (not the article's own origin text), a METER-style
 -- derivation (wholly: 80% or more; partially; non-derived) and from whom.
 SELECT
-  ar.id AS article_id,
-  ar.title,
-  pub.name AS publisher,
-  ri.words,
-  coalesce(sum(p.words), 0) AS reused_words,
-  coalesce(sum(CASE WHEN p.credit != 'origin' THEN p.words END), 0) AS copied_words,
-  round(1.0 * coalesce(sum(CASE WHEN p.credit != 'origin' THEN p.words END), 0) / max(ri.words, 1), 3) AS share,
+  article_id, title, publisher, words, reused_words, copied_words,
+  round(1.0 * copied_words / max(words, 1), 3) AS share,
   CASE
-    WHEN 1.0 * coalesce(sum(CASE WHEN p.credit != 'origin' THEN p.words END), 0) / max(ri.words, 1) >= 0.8 THEN 'wholly'
-    WHEN sum(CASE WHEN p.credit != 'origin' THEN p.words END) > 0 THEN 'partially'
+    WHEN 1.0 * copied_words / max(words, 1) >= 0.8 THEN 'wholly'
+    WHEN copied_words > 0 THEN 'partially'
     ELSE 'non-derived'
   END AS derivation,
-  count(p.id) AS passages,
-  sum(p.credit = 'credited') AS credited,
-  sum(p.credit = 'uncredited') AS uncredited,
-  group_concat(DISTINCT src.name) AS sources
-FROM articles ar
-JOIN reuse_index ri ON ri.article_id = ar.id
-LEFT JOIN sources pub ON pub.id = ar.publisher_id
-LEFT JOIN passages p ON p.article_id = ar.id
-LEFT JOIN reuse_clusters c ON c.id = p.cluster_id
-LEFT JOIN sources src ON src.id = c.source_id
-GROUP BY ar.id;
+  passages, credited, uncredited, sources
+FROM (
+  SELECT
+    ar.id AS article_id,
+    ar.title,
+    pub.name AS publisher,
+    ri.words,
+    coalesce(sum(p.words), 0) AS reused_words,
+    coalesce(sum(CASE WHEN p.credit != 'origin' THEN p.words END), 0) AS copied_words,
+    count(p.id) AS passages,
+    sum(p.credit = 'credited') AS credited,
+    sum(p.credit = 'uncredited') AS uncredited,
+    group_concat(DISTINCT src.name) AS sources
+  FROM articles ar
+  JOIN reuse_index ri ON ri.article_id = ar.id
+  LEFT JOIN sources pub ON pub.id = ar.publisher_id
+  LEFT JOIN passages p ON p.article_id = ar.id
+  LEFT JOIN reuse_clusters c ON c.id = p.cluster_id
+  LEFT JOIN sources src ON src.id = c.source_id
+  GROUP BY ar.id
+);

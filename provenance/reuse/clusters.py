@@ -37,8 +37,14 @@ class ArticleFacts:
     publisher_is_wire: bool = False
     credits: tuple[tuple[int, str], ...] = ()  #: (source id, evidence) named article-wide
     named: tuple[tuple[int, int, int], ...] = ()  #: (sentence start, end, source id) of attributions
-    wires: frozenset[int] = frozenset()  #: which of the source ids above are wire agencies
-    named_wires: frozenset[int] = frozenset()  #: … and of those, the gazetteer's (not «وكالات»)
+
+
+@attrs.frozen
+class Wires:
+    """The sources that are wire agencies, and of those the gazetteer's (not the generic «وكالات»)."""
+
+    all: frozenset[int] = frozenset()
+    named: frozenset[int] = frozenset()
 
 
 @attrs.frozen(order=True)
@@ -119,7 +125,9 @@ def direction(a: ArticleFacts, b: ArticleFacts) -> tuple[str | None, str | None]
     return None, None
 
 
-def cluster(pairs: Sequence[PairSpans], facts: dict[int, ArticleFacts], near: int = 400) -> tuple[list[Passage], list[Cluster], list[int]]:
+def cluster(
+    pairs: Sequence[PairSpans], facts: dict[int, ArticleFacts], wires: Wires, near: int = 400
+) -> tuple[list[Passage], list[Cluster], list[int]]:
     """Passages, clusters and, for each pair, its cluster index."""
     passages, pair_passages = _passages(pairs)
     parent = list(range(len(passages)))
@@ -142,7 +150,7 @@ def cluster(pairs: Sequence[PairSpans], facts: dict[int, ArticleFacts], near: in
         c = Cluster(members)
         for i in members:
             passages[i].cluster = len(clusters)
-        _origin(c, passages, facts, near)
+        _origin(c, passages, facts, wires, near)
         _label(c, passages, facts, near)
         clusters.append(c)
     return passages, clusters, [passages[pa].cluster for pa, _ in pair_passages]
@@ -173,28 +181,27 @@ def _named(p: Passage, f: ArticleFacts, near: int) -> list[tuple[int, str]]:
     return out + list(f.credits)
 
 
-def _origin(c: Cluster, passages: list[Passage], facts: dict[int, ArticleFacts], near: int) -> None:
-    def key(i: int) -> tuple[str, str, int]:
+def _origin(c: Cluster, passages: list[Passage], facts: dict[int, ArticleFacts], wires: Wires, near: int) -> None:
+    def published(i: int) -> tuple[str, str, int]:  # day, then time when known, then article id
         f = facts[passages[i].article_id]
-        return (f.when.instant.isoformat() if f.when and f.when.instant else "", f.when.day if f.when else "9999", f.id)
+        return (f.when.day if f.when else "9999", f.when.instant.isoformat() if f.when and f.when.instant else "", f.id)
 
-    ordered = sorted(c.passages, key=lambda i: (key(i)[1], key(i)[0], key(i)[2]))
+    ordered = sorted(c.passages, key=published)
     agency = [i for i in ordered if facts[passages[i].article_id].publisher_is_wire]
     wire_votes: Counter[int] = Counter()
     crediting = []
     for i in ordered:
         f = facts[passages[i].article_id]
-        wires = {s for s, _ in _named(passages[i], f, near) if s in f.wires and s != f.publisher_id}
-        wire_votes.update(wires)
-        if wires:
+        named = {s for s, _ in _named(passages[i], f, near) if s in wires.all and s != f.publisher_id}
+        wire_votes.update(named)
+        if named:
             crediting.append(i)
     if agency:
         c.origin_passage, c.origin_basis = agency[0], "agency"
         c.source_id, c.source_basis = facts[passages[agency[0]].article_id].publisher_id, "agency"
         return
     if wire_votes:
-        f = facts[passages[ordered[0]].article_id]
-        c.source_id = min(wire_votes, key=lambda s: (s not in f.named_wires, -wire_votes[s], s))
+        c.source_id = min(wire_votes, key=lambda s: (s not in wires.named, -wire_votes[s], s))
         c.source_basis = "credited"
         c.origin_passage, c.origin_basis = crediting[0], "credit"
         return

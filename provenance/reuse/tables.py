@@ -13,6 +13,7 @@ import json
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 import attrs
@@ -20,7 +21,7 @@ import numpy as np
 import sqlite_utils
 
 from .align import ReuseSettings, find_matches
-from .clusters import ArticleFacts, PairSpans, When, cluster, direction
+from .clusters import ArticleFacts, PairSpans, When, Wires, cluster, direction
 from .detect import located
 from .text import WORD, ReuseText
 
@@ -176,7 +177,7 @@ def update(
         )
         db.execute("INSERT OR REPLACE INTO provenance_meta VALUES ('reuse_settings', ?)", [wanted_settings])
         say("rebuilding passages and clusters")
-        n_passages, n_clusters = _rebuild_clusters(db, settings)
+        n_passages, n_clusters = _rebuild_clusters(db, facts)
     pairs, cross = db.execute("SELECT count(*), coalesce(sum(same_outlet = 0), 0) FROM reuse_pairs").fetchone()
     return ReuseReport(
         compared=len(new_ids), indexed=len(ids), pairs_added=len(rows), pairs=pairs, cross_outlet=cross,
@@ -188,7 +189,7 @@ def _shingles(texts: list[str], n: int, jobs: int) -> Iterator[tuple[int, np.nda
     if jobs > 1 and len(texts) > 200:
         chunk = max(50, len(texts) // (jobs * 8))
         with ProcessPoolExecutor(jobs) as pool:
-            for part in pool.map(_shingle_chunk, [texts[i : i + chunk] for i in range(0, len(texts), chunk)], [n] * (len(texts) // chunk + 1)):
+            for part in pool.map(_shingle_chunk, [texts[i : i + chunk] for i in range(0, len(texts), chunk)], repeat(n)):
                 yield from part
     else:
         yield from _shingle_chunk(texts, n)
@@ -214,8 +215,6 @@ def _facts(db: sqlite_utils.Database, article_ids: set[int]) -> dict[int, Articl
     if not article_ids:
         return {}
     ids = [json.dumps(sorted(article_ids))]
-    wires = {r[0]: r[1] is not None for r in db.execute("SELECT id, outlet_id FROM sources WHERE kind = 'wire_agency'")}
-    all_wires, named_wires = frozenset(wires), frozenset(k for k, v in wires.items() if v)
     credits: dict[int, list[tuple[int, str]]] = {}
     for article_id, source_id, field in db.execute(
         "SELECT c.article_id, c.source_id, c.field FROM credits c"
@@ -236,18 +235,24 @@ def _facts(db: sqlite_utils.Database, article_ids: set[int]) -> dict[int, Articl
     ):
         out[article_id] = ArticleFacts(
             article_id, When.parse(date), outlet, publisher_id, kind == "wire_agency",
-            tuple(credits.get(article_id, ())), tuple(named.get(article_id, ())), all_wires, named_wires,
+            tuple(credits.get(article_id, ())), tuple(named.get(article_id, ())),
         )
     return out
 
 
-def _rebuild_clusters(db: sqlite_utils.Database, settings: ReuseSettings) -> tuple[int, int]:
+def _wires(db: sqlite_utils.Database) -> Wires:
+    rows = list(db.execute("SELECT id, outlet_id FROM sources WHERE kind = 'wire_agency'"))
+    return Wires(frozenset(r[0] for r in rows), frozenset(r[0] for r in rows if r[1] is not None))
+
+
+def _rebuild_clusters(db: sqlite_utils.Database, facts: dict[int, ArticleFacts]) -> tuple[int, int]:
+    """Passages and clusters from every stored cross-outlet pair; ``facts`` already read are reused."""
     rows = list(db.execute(
         "SELECT id, article_a, article_b, a_start, a_end, b_start, b_end FROM reuse_pairs WHERE same_outlet = 0 ORDER BY id"
     ))
     pairs = [PairSpans(*r[1:]) for r in rows]
-    facts = _facts(db, {p.a for p in pairs} | {p.b for p in pairs})
-    passages, clusters, of_pair = cluster(pairs, facts)
+    facts = {**facts, **_facts(db, ({p.a for p in pairs} | {p.b for p in pairs}) - facts.keys())}
+    passages, clusters, of_pair = cluster(pairs, facts, _wires(db))
     db.execute("UPDATE reuse_pairs SET cluster_id = NULL")
     db.execute("DELETE FROM passages")
     db.execute("DELETE FROM reuse_clusters")
