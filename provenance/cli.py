@@ -14,6 +14,7 @@ from .evaluate import GoldError, evaluate as evaluate_gold
 from .extract import default_extractor
 from .lexicon import LexiconError
 from .models import Extraction
+from .publish import PublishError, Site
 from .readers import JsonFields, ReadError, read_paths
 from .store import Store
 
@@ -152,6 +153,49 @@ def reuse(db_path: str, jobs: int, rebuild: bool, quiet: bool) -> None:
         raise click.ClickException(f"{db_path}: not a provenance database ({e})") from None
     report = store.reuse(jobs=jobs, rebuild=rebuild, progress=None if quiet else lambda m: click.echo(m + " …", err=True))
     click.echo(f"{db_path}: {report.summary()} ({report.seconds:.1f} s)")
+
+
+_sql_option = click.option(
+    "--sql/--no-sql", default=True, show_default=True,
+    help="Allow arbitrary read-only SQL; --no-sql leaves only tables, views and canned queries.",
+)
+
+
+@cli.command()
+@click.option("--db", "db_path", default="provenance.db", show_default=True,
+              help="The database; built from corpus/ when the file is missing.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0 for every interface).")
+@click.option("--port", "-p", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Build a missing database from this folder instead of corpus/.")
+@_sql_option
+def serve(db_path: str, host: str, port: int, corpus: Path | None, sql: bool) -> None:
+    """Serve the database with Datasette: tables, canned queries, chain, source, article and reuse pages.
+
+    The database is opened immutable, with a SQL time limit and a row cap (datasette/settings.json).
+    """
+    try:
+        Site(db_path, sql=sql, corpus=corpus).serve(host=host, port=port, progress=lambda m: click.echo(m, err=True))
+    except (PublishError, sqlite3.DatabaseError) as e:
+        raise click.ClickException(str(e)) from None
+
+
+@cli.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--db", "db_path", default="provenance.db", show_default=True,
+              help="The database; built from corpus/ when the file is missing.")
+@_sql_option
+def publish(out: Path, db_path: str, sql: bool) -> None:
+    """Write a Datasette configuration directory OUT to host the site.
+
+    OUT holds the database (immutable), metadata, settings, templates, static files and plugins;
+    on a host with provenance installed, `datasette serve OUT --host 0.0.0.0` serves the site.
+    """
+    try:
+        Site(db_path, sql=sql).publish(out)
+    except (PublishError, sqlite3.DatabaseError) as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"{out}: ready; serve it with `datasette serve {out}`")
 
 
 @cli.command()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up a virtual environment (if needed) and run the main job on the bundled corpus:
 # ingest corpus/ into provenance.db (articles, attributions, citation chains, sources), find
-# the wire copy its articles share, then print a few answers from it.
+# the wire copy its articles share, print a few answers from it, then serve it with Datasette
+# at http://127.0.0.1:8001/ (`provenance serve`). `--no-serve` stops after the answers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${PROVENANCE_VENV:-.venv}"
@@ -32,3 +33,6 @@ for row in store.db.query("SELECT outlet, source, credited, uncredited FROM wire
     print(f"   {row['outlet']:<20} {row['source']:<12} {row['credited']:>4} credited  {row['uncredited']:>4} uncredited")
 print(f"\nQuery it: sqlite3 {sys.argv[1]} 'SELECT path, sentence FROM chains LIMIT 5'  (see README: SQL on citation chains)")
 PY
+if [ "${1:-}" != "--no-serve" ]; then
+    exec "$VENV/bin/provenance" serve --db "$DB" --port "${PROVENANCE_PORT:-8001}"
+fi

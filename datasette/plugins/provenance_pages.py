@@ -1,0 +1,106 @@
+"""The provenance site's own pages: chain, source, article, reuse pair and search.
+
+Each page reads its data with :mod:`provenance.pages` (plain dicts, no HTML) and draws it with a
+template in ``templates/provenance/``; add ``.json`` to a page's URL for the same data as JSON.
+Cells of views and canned queries named ``attribution_id``, ``article_id``, ``source_id`` or
+``pair_id`` link to these pages.
+"""
+
+import json
+
+import attrs
+import markupsafe
+from datasette import hookimpl
+from datasette.utils.asgi import NotFound, Response
+
+from provenance import pages
+
+PAGES = {
+    "chain": (pages.chain, "provenance/chain.html"),
+    "source": (pages.source, "provenance/source.html"),
+    "article": (pages.article, "provenance/article.html"),
+    "reuse": (pages.pair, "provenance/reuse.html"),
+}
+LINKED_COLUMNS = {"attribution_id": "chain", "article_id": "article", "source_id": "source", "pair_id": "reuse"}
+TITLE_LINKS = {("articles", "title"): "article", ("sources", "name"): "source", ("attributions", "path"): "chain"}
+
+
+def _json(data):
+    def default(value):
+        if attrs.has(type(value)):
+            return attrs.asdict(value)
+        raise TypeError(type(value).__name__)
+
+    body = json.dumps(data, default=default, ensure_ascii=False)
+    return Response(body, content_type="application/json; charset=utf-8")
+
+
+def _page(kind):
+    read, template = PAGES[kind]
+
+    async def view(request, datasette):
+        db = datasette.get_database()
+        item = int(request.url_vars["id"])
+        try:
+            data = await db.execute_fn(lambda conn: read(conn, item))
+        except pages.NotFound as e:
+            raise NotFound(f"No {e.args[0]}")
+        if request.url_vars.get("format"):
+            return _json(data)
+        context = {**data, "database": db.name, "page": kind}
+        return Response.html(await datasette.render_template(template, context, request=request))
+
+    return view
+
+
+async def search_view(request, datasette):
+    db = datasette.get_database()
+    query = request.args.get("q", "").strip()
+    data = await db.execute_fn(lambda conn: pages.search(conn, query))
+    if request.url_vars.get("format"):
+        return _json(data)
+    context = {**data, "database": db.name, "page": "search"}
+    return Response.html(await datasette.render_template("provenance/search.html", context, request=request))
+
+
+@hookimpl
+def register_routes():
+    routes = [(rf"^/{kind}/(?P<id>\d+)(?P<format>\.json)?$", _page(kind)) for kind in PAGES]
+    return routes + [(r"^/search(?P<format>\.json)?$", search_view)]
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette, row):
+    """Link ids in views and canned queries, and names in the main tables, to the pages above."""
+    if value is None or value == "":
+        return None
+    kind = TITLE_LINKS.get((table, column))
+    if kind is not None:
+        target = row["id"] if "id" in row.keys() else None
+    elif column in LINKED_COLUMNS and (table is None or table not in _TABLES_WITH_FOREIGN_KEYS):
+        kind, target = LINKED_COLUMNS[column], value
+    else:
+        return None
+    if not isinstance(target, int):
+        return None
+    url = datasette.urls.path(f"/{kind}/{target}")
+    return markupsafe.Markup('<a href="{}">{}</a>').format(url, value)
+
+
+# tables whose id columns are foreign keys: Datasette already links those to the row pages
+_TABLES_WITH_FOREIGN_KEYS = {"attributions", "chain_links", "credits", "passages", "reuse_pairs",
+                             "reuse_clusters", "reuse_index", "articles", "sources"}
+
+
+@hookimpl
+def extra_template_vars(template, datasette):
+    """The home page lists the canned queries of the provenance database."""
+    if template != "index.html":
+        return {}
+
+    async def inner():
+        db = datasette.get_database()
+        queries = await datasette.get_canned_queries(db.name, None)
+        return {"provenance_db": db.name, "provenance_queries": list(queries.values())}
+
+    return inner

@@ -1,0 +1,358 @@
+"""What the site's pages show, read from a provenance database: chains, sources, articles, reuse.
+
+Each function takes an open ``sqlite3`` connection and returns plain dicts and lists that the
+templates in ``datasette/templates/`` draw; nothing here knows about HTML. Texts are cut into
+:class:`Segment` runs so that highlights (cue, source, content, intermediaries, reused
+passages, differences between two copies) are marked on the original text, whose offsets every
+table stores::
+
+    >>> [(s.text, s.marks) for s in segments("قال مسؤول إن", [Mark(0, 3, "cue"), Mark(4, 9, "source")])]
+    [('قال', ('cue',)), (' ', ()), ('مسؤول', ('source',)), (' إن', ())]
+"""
+
+from __future__ import annotations
+
+import difflib
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from .reuse.text import WORD, key
+from .store import normalize_ar
+
+ROWS_PER_GROUP = 50  # attributions shown per outlet on a source page
+SEARCH_LIMIT = 200  # chains listed on a search page
+
+
+class NotFound(LookupError):
+    """No row with that id."""
+
+
+@attrs.frozen
+class Mark:
+    """A highlight: ``text[start:end]`` is a ``kind`` (cue, source, content, via, passage, diff)."""
+
+    start: int
+    end: int
+    kind: str
+    ref: int | None = None  # the attribution (or passage) it belongs to
+
+
+@attrs.frozen
+class Segment:
+    """A run of text with the same highlights; ``ref`` is the first highlight's attribution."""
+
+    text: str
+    start: int
+    marks: tuple[str, ...] = ()
+    ref: int | None = None
+
+
+def segments(text: str, marks: Iterable[Mark], start: int = 0, end: int | None = None) -> list[Segment]:
+    """Cut ``text[start:end]`` at every mark boundary; each run lists the marks covering it."""
+    end = len(text) if end is None else end
+    marks = [m for m in marks if m.start < end and m.end > start and m.start < m.end]
+    cuts = sorted({start, end, *(max(start, min(end, p)) for m in marks for p in (m.start, m.end))})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = [m for m in marks if m.start <= a and m.end >= b]
+        kinds = tuple(dict.fromkeys(m.kind for m in covering))
+        ref = next((m.ref for m in covering if m.ref is not None), None)
+        out.append(Segment(text[a:b], a, kinds, ref))
+    return out
+
+
+def paragraphs(text: str, marks: Iterable[Mark], start: int = 0, end: int | None = None) -> list[list[Segment]]:
+    """:func:`segments` split into paragraphs at line breaks (the breaks themselves dropped)."""
+    end = len(text) if end is None else end
+    marks = list(marks)
+    out, pos = [], start
+    while pos <= end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        if text[pos:stop].strip():
+            out.append(segments(text, marks, pos, stop))
+        pos = stop + 1
+    return out
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: dict[str, Any] | tuple = ()) -> list[dict[str, Any]]:
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _one(conn: sqlite3.Connection, sql: str, params: dict[str, Any] | tuple, what: str) -> dict[str, Any]:
+    rows = _rows(conn, sql, params)
+    if not rows:
+        raise NotFound(what)
+    return rows[0]
+
+
+_ARTICLE = """
+SELECT ar.id, ar.title, ar.url, ar.date, ar.author, ar.outlet, ar.doc_id, ar.path,
+       ar.publisher_id, p.name AS publisher, p.name_en AS publisher_en, ar.publisher_evidence
+FROM articles ar LEFT JOIN sources p ON p.id = ar.publisher_id WHERE ar.id = ?
+"""
+
+
+def _links(conn: sqlite3.Connection, attribution_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The nodes of each attribution's chain, publisher first."""
+    out: dict[int, list[dict[str, Any]]] = {i: [] for i in attribution_ids}
+    for i in range(0, len(attribution_ids), 500):
+        chunk = attribution_ids[i : i + 500]
+        for row in _rows(
+            conn,
+            "SELECT l.attribution_id, l.position, l.role, l.text, l.start, l.end, l.field, l.inherited,"
+            " s.id AS source_id, s.name, s.name_en, s.kind, s.anonymous_type"
+            " FROM chain_links l JOIN sources s ON s.id = l.source_id"
+            f" WHERE l.attribution_id IN ({','.join('?' * len(chunk))}) ORDER BY l.attribution_id, l.position",
+            tuple(chunk),
+        ):
+            out[row["attribution_id"]].append(row)
+    return out
+
+
+def _attribution_marks(a: dict[str, Any], links: list[dict[str, Any]]) -> list[Mark]:
+    marks = [Mark(a["cue_start"], a["cue_end"], "cue", a["id"])]
+    if a["source_start"] is not None:
+        marks.append(Mark(a["source_start"], a["source_end"], "source", a["id"]))
+    if a["content_start"] is not None:
+        marks.append(Mark(a["content_start"], a["content_end"], "content", a["id"]))
+    for link in links:
+        if link["role"] == "intermediary" and link["field"] == "text" and link["start"] is not None:
+            marks.append(Mark(link["start"], link["end"], "via", a["id"]))
+    return marks
+
+
+_ATTRIBUTIONS = """
+SELECT a.id, a.article_id, a.seq, a.cue, a.cue_lemma, a.cue_start, a.cue_end, a.source_id, a.source_text,
+       a.source_start, a.source_end, a.source_kind, a.anonymous_type, a.person, a.role, a.content,
+       a.content_start, a.content_end, a.direct, a.channel, a.continues, a.hops, a.path,
+       a.sentence, a.sentence_start, a.sentence_end
+FROM attributions a
+"""
+
+
+def chain(conn: sqlite3.Connection, attribution_id: int) -> dict[str, Any]:
+    """One attribution: its chain's nodes, and its sentence in its paragraph, highlighted."""
+    a = _one(conn, _ATTRIBUTIONS + " WHERE a.id = ?", (attribution_id,), f"attribution {attribution_id}")
+    article = _one(conn, _ARTICLE, (a["article_id"],), f"article {a['article_id']}")
+    text = conn.execute("SELECT text FROM articles WHERE id = ?", (a["article_id"],)).fetchone()[0]
+    links = _links(conn, [a["id"]])[a["id"]]
+    nodes = list(links)
+    if not any(n["role"] == "publisher" for n in nodes):
+        nodes.insert(0, {"role": "publisher", "source_id": None, "name": None, "kind": None, "inherited": 0})
+    start = text.rfind("\n", 0, a["sentence_start"]) + 1
+    end = text.find("\n", a["sentence_end"])
+    end = len(text) if end < 0 else end
+    marks = _attribution_marks(a, links) + [Mark(a["sentence_start"], a["sentence_end"], "sentence")]
+    continues = None
+    if a["continues"] is not None:
+        continues = _rows(
+            conn, "SELECT id, source_text FROM attributions WHERE article_id = ? AND seq = ?",
+            (a["article_id"], a["continues"]),
+        )
+    return {
+        "attribution": a,
+        "article": article,
+        "nodes": nodes,
+        "paragraph": segments(text, marks, start, end),
+        "continues": continues[0] if continues else None,
+    }
+
+
+def source(conn: sqlite3.Connection, source_id: int, per_group: int = ROWS_PER_GROUP) -> dict[str, Any]:
+    """Everything attributed to a source (as origin or as an intermediary), grouped by outlet."""
+    s = _one(
+        conn,
+        "SELECT s.*, o.name AS outlet_name, o.country, o.aliases FROM sources s"
+        " LEFT JOIN outlets o ON o.id = s.outlet_id WHERE s.id = ?",
+        (source_id,),
+        f"source {source_id}",
+    )
+    groups: dict[tuple[int | None, str], dict[str, Any]] = {}
+    rows = _rows(
+        conn,
+        "SELECT l.role, l.inherited, a.id, a.cue, a.content, a.path, a.sentence, a.direct,"
+        " ar.id AS article_id, ar.title, ar.date, ar.publisher_id, p.name AS publisher, p.name_en AS publisher_en"
+        " FROM chain_links l JOIN attributions a ON a.id = l.attribution_id"
+        " JOIN articles ar ON ar.id = a.article_id LEFT JOIN sources p ON p.id = ar.publisher_id"
+        " WHERE l.source_id = ? AND l.role != 'publisher' ORDER BY p.name, ar.date DESC, ar.id, a.seq",
+        (source_id,),
+    )
+    for row in rows:
+        group = groups.setdefault(
+            (row["publisher_id"], row["publisher"] or ""),
+            {"publisher_id": row["publisher_id"], "publisher": row["publisher"],
+             "publisher_en": row["publisher_en"], "count": 0, "origin": 0, "via": 0, "rows": []},
+        )
+        group["count"] += 1
+        group["origin" if row["role"] == "origin" else "via"] += 1
+        if len(group["rows"]) < per_group:
+            group["rows"].append(row)
+    published = conn.execute("SELECT count(*) FROM articles WHERE publisher_id = ?", (source_id,)).fetchone()[0]
+    reuse = _rows(
+        conn,
+        "SELECT outlet, outlet_en, passages, articles, credited, uncredited FROM wire_reuse"
+        " WHERE source = ? ORDER BY passages DESC",
+        (s["name"],),
+    ) if s["kind"] in ("wire_agency", "outlet") else []
+    return {
+        "source": s,
+        "groups": sorted(groups.values(), key=lambda g: -g["count"]),
+        "total": len(rows),
+        "published": published,
+        "reuse": reuse,
+    }
+
+
+def article(conn: sqlite3.Connection, article_id: int) -> dict[str, Any]:
+    """An article's text with every attribution and reused passage marked, its chains and reuse."""
+    art = _one(conn, _ARTICLE, (article_id,), f"article {article_id}")
+    text = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    attributions = _rows(conn, _ATTRIBUTIONS + " WHERE a.article_id = ? ORDER BY a.seq", (article_id,))
+    links = _links(conn, [a["id"] for a in attributions])
+    marks = [m for a in attributions for m in _attribution_marks(a, links[a["id"]])]
+    passages = _rows(
+        conn,
+        "SELECT p.id, p.start, p.end, p.words, p.credit, p.credit_evidence, p.cluster_id,"
+        " s.id AS credit_source_id, s.name AS credit_source, c.origin_article_id, c.articles AS cluster_articles,"
+        " cs.id AS cluster_source_id, cs.name AS cluster_source"
+        " FROM passages p LEFT JOIN sources s ON s.id = p.credit_source_id"
+        " LEFT JOIN reuse_clusters c ON c.id = p.cluster_id LEFT JOIN sources cs ON cs.id = c.source_id"
+        " WHERE p.article_id = ? ORDER BY p.start",
+        (article_id,),
+    )
+    marks += [Mark(p["start"], p["end"], "passage") for p in passages]
+    pairs = _rows(
+        conn,
+        "SELECT r.id, r.aligned, r.similarity, r.same_outlet, r.direction,"
+        " CASE WHEN r.article_a = :id THEN r.article_b ELSE r.article_a END AS other_id,"
+        " CASE WHEN r.article_a = :id THEN r.a_words ELSE r.b_words END AS words,"
+        " o.title AS other_title, o.date AS other_date, op.name AS other_publisher"
+        " FROM reuse_pairs r JOIN articles o ON o.id = CASE WHEN r.article_a = :id THEN r.article_b ELSE r.article_a END"
+        " LEFT JOIN sources op ON op.id = o.publisher_id"
+        " WHERE r.article_a = :id OR r.article_b = :id ORDER BY r.same_outlet, r.aligned DESC",
+        {"id": article_id},
+    )
+    for a in attributions:
+        a["links"] = links[a["id"]]
+    return {
+        "article": art,
+        "paragraphs": paragraphs(text, marks),
+        "attributions": attributions,
+        "passages": passages,
+        "pairs": pairs,
+    }
+
+
+def differences(a: str, b: str) -> tuple[list[Mark], list[Mark], float]:
+    """Where two copies of a passage differ, and how alike they are (0–1).
+
+    Words are aligned by their reuse keys: a word the other copy lacks or replaces is a ``diff``;
+    a word aligned with one spelled differently («والدنمارك» / «والدنمرك», «الاثنين» / «الإثنين»)
+    is a ``variant``.
+    """
+    wa, wb = list(WORD.finditer(a)), list(WORD.finditer(b))
+    matcher = difflib.SequenceMatcher(None, [key(m[0]) for m in wa], [key(m[0]) for m in wb], autojunk=False)
+    ma: list[Mark] = []
+    mb: list[Mark] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            for x, y in zip(wa[i1:i2], wb[j1:j2]):
+                if x[0] != y[0]:
+                    ma.append(Mark(x.start(), x.end(), "variant"))
+                    mb.append(Mark(y.start(), y.end(), "variant"))
+            continue
+        if i2 > i1:
+            ma.append(Mark(wa[i1].start(), wa[i2 - 1].end(), "diff"))
+        if j2 > j1:
+            mb.append(Mark(wb[j1].start(), wb[j2 - 1].end(), "diff"))
+    return ma, mb, round(matcher.ratio(), 3)
+
+
+def pair(conn: sqlite3.Connection, pair_id: int) -> dict[str, Any]:
+    """A passage two articles share, side by side, with differences and who credited the source."""
+    r = _one(conn, "SELECT * FROM reuse_pairs WHERE id = ?", (pair_id,), f"reuse pair {pair_id}")
+    sides = []
+    for side in ("a", "b"):
+        art = _one(conn, _ARTICLE, (r[f"article_{side}"],), f"article {r[f'article_{side}']}")
+        text = conn.execute("SELECT text FROM articles WHERE id = ?", (art["id"],)).fetchone()[0]
+        start, end = r[f"{side}_start"], r[f"{side}_end"]
+        credit = _rows(
+            conn,
+            "SELECT p.credit, p.credit_evidence, s.id AS source_id, s.name AS source FROM passages p"
+            " LEFT JOIN sources s ON s.id = p.credit_source_id"
+            " WHERE p.article_id = ? AND p.start < ? AND p.end > ? ORDER BY (min(p.end, ?) - max(p.start, ?)) DESC",
+            (art["id"], end, start, end, start),
+        )
+        sides.append({"article": art, "text": text, "start": start, "end": end,
+                      "credit": credit[0] if credit else None})
+    marks_a, marks_b, ratio = differences(sides[0]["text"][sides[0]["start"]:sides[0]["end"]],
+                                          sides[1]["text"][sides[1]["start"]:sides[1]["end"]])
+    for side, marks in zip(sides, (marks_a, marks_b)):
+        shifted = [Mark(m.start + side["start"], m.end + side["start"], m.kind) for m in marks]
+        side["paragraphs"] = paragraphs(side["text"], shifted, side["start"], side["end"])
+        side["changed_words"] = sum(len(WORD.findall(side["text"][m.start:m.end])) for m in shifted if m.kind == "diff")
+        side["variant_words"] = sum(m.kind == "variant" for m in shifted)
+        del side["text"]
+    cluster = None
+    if r["cluster_id"] is not None:
+        cluster = _rows(
+            conn,
+            "SELECT c.*, s.name AS source, s.name_en AS source_en, s.kind AS source_kind, o.title AS origin_title"
+            " FROM reuse_clusters c LEFT JOIN sources s ON s.id = c.source_id"
+            " LEFT JOIN articles o ON o.id = c.origin_article_id WHERE c.id = ?",
+            (r["cluster_id"],),
+        )[0]
+    return {"pair": r, "sides": sides, "ratio": ratio, "cluster": cluster}
+
+
+def search(conn: sqlite3.Connection, query: str, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
+    """Sources whose name matches ``query`` (normalised), the chains through them, and quotes."""
+    folded = (normalize_ar(query) or "").strip()
+    if not folded:
+        return {"query": query, "sources": [], "chains": [], "quotes": [], "total": 0}
+    sources = _rows(
+        conn,
+        "SELECT s.id, s.name, s.name_en, s.kind, s.anonymous_type,"
+        " (SELECT count(*) FROM chain_links l WHERE l.source_id = s.id AND l.role != 'publisher') AS mentions"
+        " FROM sources s LEFT JOIN outlets o ON o.id = s.outlet_id"
+        " WHERE normalize_ar(s.name) LIKE :q OR lower(coalesce(s.name_en, '')) LIKE lower(:q)"
+        " OR normalize_ar(coalesce(o.aliases, '')) LIKE :q"
+        " ORDER BY mentions DESC LIMIT 20",
+        {"q": f"%{folded}%"},
+    )
+    sources = [s for s in sources if s["mentions"]]
+    ids = [s["id"] for s in sources[:5]]
+    chains: list[dict[str, Any]] = []
+    total = 0
+    if ids:
+        where = f"l.source_id IN ({','.join('?' * len(ids))}) AND l.role != 'publisher'"
+        total = conn.execute(
+            f"SELECT count(DISTINCT l.attribution_id) FROM chain_links l WHERE {where}", tuple(ids)
+        ).fetchone()[0]
+        chains = _rows(
+            conn,
+            "SELECT a.id, a.cue, a.content, a.path, a.direct, ar.id AS article_id, ar.title, ar.date,"
+            " p.name AS publisher FROM attributions a JOIN articles ar ON ar.id = a.article_id"
+            " LEFT JOIN sources p ON p.id = ar.publisher_id"
+            f" WHERE a.id IN (SELECT l.attribution_id FROM chain_links l WHERE {where})"
+            " ORDER BY ar.date DESC, ar.id, a.seq LIMIT ?",
+            (*ids, limit),
+        )
+        links = _links(conn, [c["id"] for c in chains])
+        for c in chains:
+            c["links"] = links[c["id"]]
+    quotes = _rows(
+        conn,
+        "SELECT a.id, a.path, a.content, ar.id AS article_id, ar.title, p.name AS publisher"
+        " FROM attributions_fts f JOIN attributions a ON a.rowid = f.rowid"
+        " JOIN articles ar ON ar.id = a.article_id LEFT JOIN sources p ON p.id = ar.publisher_id"
+        " WHERE attributions_fts MATCH ? ORDER BY rank LIMIT 50",
+        ('"' + folded.replace('"', '""') + '"',),
+    )
+    return {"query": query, "sources": sources, "chains": chains, "quotes": quotes, "total": total}
