@@ -173,26 +173,31 @@ def source(conn: sqlite3.Connection, source_id: int, per_group: int = ROWS_PER_G
         (source_id,),
         f"source {source_id}",
     )
-    groups: dict[tuple[int | None, str], dict[str, Any]] = {}
-    rows = _rows(
+    groups = _rows(
         conn,
-        "SELECT l.role, l.inherited, a.id, a.cue, a.content, a.path, a.sentence, a.direct,"
-        " ar.id AS article_id, ar.title, ar.date, ar.publisher_id, p.name AS publisher, p.name_en AS publisher_en"
+        "SELECT ar.publisher_id, p.name AS publisher, p.name_en AS publisher_en, count(*) AS count,"
+        " sum(l.role = 'origin') AS origin, sum(l.role = 'intermediary') AS via"
         " FROM chain_links l JOIN attributions a ON a.id = l.attribution_id"
         " JOIN articles ar ON ar.id = a.article_id LEFT JOIN sources p ON p.id = ar.publisher_id"
-        " WHERE l.source_id = ? AND l.role != 'publisher' ORDER BY p.name, ar.date DESC, ar.id, a.seq",
+        " WHERE l.source_id = ? AND l.role != 'publisher' GROUP BY ar.publisher_id ORDER BY count DESC, p.name",
         (source_id,),
     )
+    rows = _rows(
+        conn,
+        "WITH hits AS (SELECT l.role, l.inherited, l.attribution_id, ar.publisher_id, row_number() OVER"
+        " (PARTITION BY ar.publisher_id ORDER BY ar.id DESC, a.seq) AS n"
+        " FROM chain_links l JOIN attributions a ON a.id = l.attribution_id JOIN articles ar ON ar.id = a.article_id"
+        " WHERE l.source_id = ? AND l.role != 'publisher')"
+        " SELECT h.role, h.inherited, h.publisher_id, a.id, a.cue, a.content, a.path, a.direct,"
+        " ar.id AS article_id, ar.title, ar.date FROM hits h JOIN attributions a ON a.id = h.attribution_id"
+        " JOIN articles ar ON ar.id = a.article_id WHERE h.n <= ? ORDER BY h.publisher_id, h.n",
+        (source_id, per_group),
+    )
+    by_publisher: dict[int | None, list[dict[str, Any]]] = {}
     for row in rows:
-        group = groups.setdefault(
-            (row["publisher_id"], row["publisher"] or ""),
-            {"publisher_id": row["publisher_id"], "publisher": row["publisher"],
-             "publisher_en": row["publisher_en"], "count": 0, "origin": 0, "via": 0, "rows": []},
-        )
-        group["count"] += 1
-        group["origin" if row["role"] == "origin" else "via"] += 1
-        if len(group["rows"]) < per_group:
-            group["rows"].append(row)
+        by_publisher.setdefault(row["publisher_id"], []).append(row)
+    for group in groups:
+        group["rows"] = by_publisher.get(group["publisher_id"], [])
     published = conn.execute("SELECT count(*) FROM articles WHERE publisher_id = ?", (source_id,)).fetchone()[0]
     reuse = _rows(
         conn,
@@ -202,8 +207,8 @@ def source(conn: sqlite3.Connection, source_id: int, per_group: int = ROWS_PER_G
     ) if s["kind"] in ("wire_agency", "outlet") else []
     return {
         "source": s,
-        "groups": sorted(groups.values(), key=lambda g: -g["count"]),
-        "total": len(rows),
+        "groups": groups,
+        "total": sum(g["count"] for g in groups),
         "published": published,
         "reuse": reuse,
     }
@@ -341,7 +346,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int = SEARCH_LIMIT) -> d
             " p.name AS publisher FROM attributions a JOIN articles ar ON ar.id = a.article_id"
             " LEFT JOIN sources p ON p.id = ar.publisher_id"
             f" WHERE a.id IN (SELECT l.attribution_id FROM chain_links l WHERE {where})"
-            " ORDER BY ar.date DESC, ar.id, a.seq LIMIT ?",
+            " ORDER BY ar.id DESC, a.seq LIMIT ?",
             (*ids, limit),
         )
         links = _links(conn, [c["id"] for c in chains])
