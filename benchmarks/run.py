@@ -1,0 +1,301 @@
+#!/usr/bin/env python3
+"""The whole pipeline timed on real articles: extract, ingest, reuse and the site's pages.
+
+    python benchmarks/run.py [--articles 1000,10000,100000] [--corpora DIR] [--full] [--json OUT]
+
+Articles come from ../shared/corpora (ANT multi-source and SaudiNewsNet, 12,494 real articles).
+Sizes above that are built by repeating the real set with a light perturbation: copy k keeps
+every frequent word (the cue lexicon, function words, common nouns) and rotates each rarer word
+to the k-th next word of similar frequency, so copy k reads like the news (its cues, its
+structure, its reuse among its own articles) but shares no passage with the original or with
+copy j; reuse between copies is not invented, reuse within each copy is real.
+
+For each size N it prints:
+
+- **reference**: one ``regex`` alternation of the cue lexicon's surface forms (verb forms with
+  their clitics, nominal cues, credit labels; compiled as a trie, the fastest form ``regex``
+  runs) scanned over the same texts on one core: the ceiling for a regex-lexicon extractor.
+- **extract**: ``Extractor.extract_article`` on one core (normalise, segment, extract, resolve,
+  chain), and its ratio to the reference (target >= 0.25).
+- **ingest**: ``Store.ingest`` into a new database with ``jobs=1`` and ``jobs=2`` (target: jobs 2
+  at least 1.7x jobs 1).
+- **reuse**: ``Store.reuse(rebuild=True, jobs=2)`` (target on 100k: < 5 min, < 2 GB).
+- **pages**: median load time of the chain, reuse, article, source and search pages through
+  Datasette's ASGI client (target < 200 ms on 100k).
+
+and the time ratio between N and 2N for ingest and reuse when both sizes are measured (target
+<= 2.3x). Every timed stage runs in a fresh child process, so peak memory (max RSS) is its own.
+Without ``--full``, extraction and ``jobs=1`` ingest are measured on at most 20,000 articles
+(one core takes about a minute per 10,000).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import random
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPORA = ROOT / ".." / "shared" / "corpora"
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}\u0640]*")
+KEEP = 3000  # the most frequent words are never changed by the perturbation
+BAND = 64  # rarer words rotate within bands of this many words of similar frequency
+PER_FILE = 100  # articles per JSON Lines file (ingest spreads files over processes)
+
+
+# -- the articles --------------------------------------------------------------------------------
+
+
+def load(corpora: Path) -> list[dict]:
+    from provenance.readers import ReadError, read_paths
+
+    out = []
+    for item in read_paths([corpora]):
+        if isinstance(item, ReadError):
+            continue
+        out.append({"id": item.id, "title": item.title, "text": item.text[item.body_start:], "outlet": item.outlet,
+                    "url": item.url, "date": item.date, "author": item.author})
+    return out
+
+
+class Perturbation:
+    """Copy ``k`` of a text: frequent words kept, rarer ones rotated ``k`` places within their band."""
+
+    def __init__(self, texts: list[str]) -> None:
+        counts = Counter(w for t in texts for w in WORD.findall(t))
+        ranked = [w for w, _ in counts.most_common()]
+        self.rare = ranked[KEEP:]
+        self.position = {w: i for i, w in enumerate(self.rare)}
+        self._tables: dict[int, dict[str, str]] = {}
+
+    def table(self, k: int) -> dict[str, str]:
+        if k not in self._tables:
+            table = {}
+            for i, w in enumerate(self.rare):
+                start = i - i % BAND
+                size = min(BAND, len(self.rare) - start)
+                table[w] = self.rare[start + (i - start + k) % size]
+            self._tables[k] = table
+        return self._tables[k]
+
+    def __call__(self, text: str | None, k: int) -> str | None:
+        if not text or k == 0:
+            return text
+        table = self.table(k)
+        return WORD.sub(lambda m: table.get(m[0], m[0]), text)
+
+
+def scaled(real: list[dict], n: int, perturb: Perturbation) -> list[dict]:
+    out = []
+    for i in range(n):
+        k, a = divmod(i, len(real))
+        a = real[a]
+        if k:
+            a = {**a, "id": f"{a['id']}~{k}", "title": perturb(a["title"], k), "text": perturb(a["text"], k),
+                 "url": f"{a['url']}#copy{k}" if a["url"] else None}
+        out.append(a)
+    return out
+
+
+def write_jsonl(articles: list[dict], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for f in range(0, len(articles), PER_FILE):
+        with open(folder / f"{f // PER_FILE:06d}.jsonl", "w", encoding="utf-8") as out:
+            for a in articles[f : f + PER_FILE]:
+                out.write(json.dumps(a, ensure_ascii=False) + "\n")
+
+
+# -- the stages (each in a child process) -------------------------------------------------------------
+
+
+def _peak_mb() -> float:
+    """Peak RSS of this process or of the largest process it started (ingest's workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def stage_reference(texts: list[str]) -> dict:
+    from provenance.lexicon import _trie, default_lexicon
+
+    lx = default_lexicon()
+    forms = set(lx.verb_forms) | set(lx.multiword_nominal) | set(lx.credit_labels) | set(lx.credit_generic)
+    clitics = "".join(sorted(set(lx.verb_clitics) | set(lx.noun_clitics)))
+    pattern = regex.compile(rf"\b[{clitics}]?(?:{_trie(forms)})\b")
+    t = time.perf_counter()
+    hits = sum(len(pattern.findall(text)) for text in texts)
+    return {"seconds": time.perf_counter() - t, "peak_mb": _peak_mb(), "hits": hits, "forms": len(forms)}
+
+
+def stage_extract(articles: list[dict]) -> dict:
+    from provenance.extract import Extractor
+    from provenance.models import Article
+
+    extractor = Extractor()
+    items = [Article(text=a["text"], id=a["id"], title=a["title"], outlet=a["outlet"], url=a["url"],
+                     date=a["date"], author=a["author"], format="json") for a in articles]
+    extractor.extract_article(items[0])  # lexicons loaded before the clock starts
+    t = time.perf_counter()
+    found = sum(len(extractor.extract_article(a).attributions) for a in items)
+    return {"seconds": time.perf_counter() - t, "peak_mb": _peak_mb(), "attributions": found}
+
+
+def stage_ingest(folder: str, db: str, jobs: int) -> dict:
+    from provenance import Store
+
+    t = time.perf_counter()
+    report = Store(db).ingest([folder], jobs=jobs)
+    return {"seconds": time.perf_counter() - t, "peak_mb": _peak_mb(), "summary": report.summary()}
+
+
+def stage_reuse(db: str, jobs: int) -> dict:
+    from provenance import Store
+
+    t = time.perf_counter()
+    report = Store(db).reuse(rebuild=True, jobs=jobs)
+    return {"seconds": time.perf_counter() - t, "peak_mb": _peak_mb(), "summary": report.summary()}
+
+
+def stage_pages(db: str, repeats: int = 5) -> dict:
+    import asyncio
+    import sqlite3
+
+    from provenance.publish import Site
+
+    con = sqlite3.connect(db)
+    rng = random.Random(1)
+
+    def some(sql: str) -> list[int]:
+        ids = [r[0] for r in con.execute(sql)]
+        return rng.sample(ids, min(repeats, len(ids)))
+
+    paths = {
+        "chain": [f"/chain/{i}" for i in some("SELECT id FROM attributions WHERE hops > 0")],
+        "reuse": [f"/reuse/{i}" for i in some("SELECT id FROM reuse_pairs WHERE same_outlet = 0")],
+        "article": [f"/article/{i}" for i in some("SELECT DISTINCT article_id FROM passages")],
+        "source": [f"/source/{i}" for i in some("SELECT source_id FROM chain_links WHERE role = 'origin' GROUP BY source_id ORDER BY count(*) DESC LIMIT 50")],
+        "search": ["/search?q=رويترز", "/search?q=مصادر", "/search?q=واس", "/search?q=الأمم المتحدة", "/search?q=فرانس برس"][:repeats],
+    }
+    con.close()
+    ds = Site(db).datasette()
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(ds.invoke_startup())
+    out = {}
+    for name, urls in paths.items():
+        times = []
+        for url in urls:
+            t = time.perf_counter()
+            response = loop.run_until_complete(ds.client.get(url))
+            times.append(time.perf_counter() - t)
+            assert response.status_code == 200, (url, response.status_code)
+        out[name] = {"median_ms": 1000 * statistics.median(times) if times else None,
+                     "max_ms": 1000 * max(times) if times else None, "pages": len(times)}
+    loop.close()
+    return out
+
+
+def in_child(fn, *args) -> dict:  # type: ignore[no-untyped-def]
+    with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
+        return pool.submit(fn, *args).result()
+
+
+# -- main -------------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", default="1000,10000,100000", help="comma-separated sizes")
+    parser.add_argument("--corpora", default=str(DEFAULT_CORPORA))
+    parser.add_argument("--growth", type=int, default=10000, help="also measure twice this size (0: no)")
+    parser.add_argument("--full", action="store_true", help="extract and jobs=1 ingest at every size")
+    parser.add_argument("--tmp", default=None, help="where the databases go (default: a temporary folder)")
+    parser.add_argument("--json", dest="json_out", default=None, help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+    sizes = sorted({int(s) for s in args.articles.split(",")} | ({args.growth, 2 * args.growth} if args.growth else set()))
+
+    t = time.perf_counter()
+    real = load(Path(args.corpora))
+    random.Random(0).shuffle(real)  # every size mixes the outlets
+    perturb = Perturbation([a["text"] for a in real])
+    print(f"{len(real):,} real articles from {args.corpora} ({time.perf_counter() - t:.1f} s to read)", flush=True)
+    tmp = Path(args.tmp or tempfile.mkdtemp(prefix="provenance-bench-"))
+    results: dict[int, dict] = {}
+    try:
+        for n in sizes:
+            articles = scaled(real, n, perturb)
+            megabytes = sum(len(a["text"].encode()) for a in articles) / 1e6
+            folder = tmp / f"in-{n}"
+            write_jsonl(articles, folder)
+            r: dict = {"articles": n, "mb": megabytes}
+            small = n <= 20000 or args.full
+            if small:
+                texts = [a["text"] for a in articles]
+                r["reference"] = in_child(stage_reference, texts)
+                r["extract"] = in_child(stage_extract, articles)
+            del articles
+            for jobs in (1, 2):
+                if jobs == 1 and not small:
+                    continue
+                db = str(tmp / f"{n}-j{jobs}.db")
+                r[f"ingest{jobs}"] = in_child(stage_ingest, str(folder), db, jobs)
+                print(f"  {n:>7,} ingest jobs={jobs}: {r[f'ingest{jobs}']['seconds']:.1f} s", flush=True)
+            db = str(tmp / f"{n}-j2.db")
+            r["reuse"] = in_child(stage_reuse, db, 2)
+            print(f"  {n:>7,} reuse: {r['reuse']['seconds']:.1f} s ({r['reuse']['summary']})", flush=True)
+            r["pages"] = in_child(stage_pages, db)
+            r["db_mb"] = os.path.getsize(db) / 1e6
+            for leftover in tmp.glob(f"{n}-j1.db*"):
+                leftover.unlink()
+            shutil.rmtree(folder)
+            results[n] = r
+            report(results)
+    finally:
+        if not args.tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+def report(results: dict[int, dict]) -> None:
+    print()
+    print("| articles | stage | time (s) | articles/s | MB/s | peak MB | vs reference |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for n, r in results.items():
+        ref = r.get("reference")
+        for stage, label in [("reference", "reference: one regex alternation of the cue forms"),
+                             ("extract", "extract (1 core)"), ("ingest1", "ingest --jobs 1"),
+                             ("ingest2", "ingest --jobs 2"), ("reuse", "reuse --jobs 2")]:
+            if stage not in r:
+                continue
+            s = r[stage]["seconds"]
+            versus = f"{ref['seconds'] / s:.3f}" if ref and stage == "extract" else ""
+            print(f"| {n:,} | {label} | {s:.1f} | {n / s:,.0f} | {r['mb'] / s:.2f} | {r[stage]['peak_mb']:.0f} | {versus} |")
+        pages = ", ".join(f"{k} {v['median_ms']:.0f}" for k, v in r["pages"].items() if v["median_ms"] is not None)
+        print(f"| {n:,} | pages, median ms ({r['db_mb']:.0f} MB database) | {pages} | | | | |")
+    print()
+    for n, r in results.items():
+        if "ingest1" in r and "ingest2" in r:
+            print(f"{n:,} articles: ingest jobs 2 is {r['ingest1']['seconds'] / r['ingest2']['seconds']:.2f}x jobs 1")
+        if 2 * n in results:
+            d = results[2 * n]
+            print(f"{n:,} -> {2 * n:,} articles: ingest {d['ingest2']['seconds'] / r['ingest2']['seconds']:.2f}x, "
+                  f"reuse {d['reuse']['seconds'] / r['reuse']['seconds']:.2f}x the time")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
