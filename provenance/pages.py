@@ -13,6 +13,8 @@ table stores::
 from __future__ import annotations
 
 import difflib
+import functools
+import json
 import sqlite3
 from collections.abc import Iterable
 from typing import Any
@@ -24,6 +26,8 @@ from .store import normalize_ar
 
 ROWS_PER_GROUP = 50  # attributions shown per outlet on a source page
 SEARCH_LIMIT = 200  # chains listed on a search page
+SEARCH_SOURCES = 20  # sources listed on a search page (the chains go through all that match)
+QUOTE_LIMIT = 50  # full-text matches in what was said, on a search page
 
 
 class NotFound(LookupError):
@@ -78,6 +82,50 @@ def paragraphs(text: str, marks: Iterable[Mark], start: int = 0, end: int | None
     return out
 
 
+def source_matches(name: str | None, name_en: str | None, aliases: str | None, query: str | None) -> int:
+    """1 when a source answers to ``query``: its Arabic name contains it (both folded by
+    :func:`normalize_ar`), its English name contains it (any case), or one of its gazetteer
+    spellings (``outlets.aliases``, a JSON list) is it. An empty query matches every source.
+
+    Registered as the SQL function ``source_matches(name, name_en, aliases, :q)`` on the site, so
+    the search page and the canned queries match names the same way::
+
+        >>> source_matches("فرانس برس", "Agence France-Presse", '["أ ف ب", "AFP"]', "afp")
+        1
+        >>> source_matches("رويترز", "Reuters", None, "رُويتَرز"), source_matches("رويترز", "Reuters", None, "_")
+        (1, 0)
+    """
+    folded = _fold(query)
+    if not folded:
+        return 1
+    if name and folded in _fold(name):
+        return 1
+    if name_en and folded.casefold() in name_en.casefold():
+        return 1
+    return int(bool(aliases) and folded.casefold() in _aliases(aliases))
+
+
+def _fold(text: str | None) -> str:
+    return " ".join((normalize_ar(text) or "").split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _aliases(value: str) -> frozenset[str]:
+    try:
+        return frozenset(_fold(a).casefold() for a in json.loads(value))
+    except (ValueError, TypeError):
+        return frozenset()
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` if it is an http(s) address (the only kind a page links to), else None."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def _text(conn: sqlite3.Connection, article_id: int) -> str:
+    return conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+
+
 def _rows(conn: sqlite3.Connection, sql: str, params: dict[str, Any] | tuple = ()) -> list[dict[str, Any]]:
     cursor = conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
@@ -88,7 +136,10 @@ def _one(conn: sqlite3.Connection, sql: str, params: dict[str, Any] | tuple, wha
     rows = _rows(conn, sql, params)
     if not rows:
         raise NotFound(what)
-    return rows[0]
+    row = rows[0]
+    if "url" in row:
+        row["link"] = safe_url(row["url"])
+    return row
 
 
 _ARTICLE = """
@@ -140,7 +191,7 @@ def chain(conn: sqlite3.Connection, attribution_id: int) -> dict[str, Any]:
     """One attribution: its chain's nodes, and its sentence in its paragraph, highlighted."""
     a = _one(conn, _ATTRIBUTIONS + " WHERE a.id = ?", (attribution_id,), f"attribution {attribution_id}")
     article = _one(conn, _ARTICLE, (a["article_id"],), f"article {a['article_id']}")
-    text = conn.execute("SELECT text FROM articles WHERE id = ?", (a["article_id"],)).fetchone()[0]
+    text = _text(conn, a["article_id"])
     links = _links(conn, [a["id"]])[a["id"]]
     nodes = list(links)
     if not any(n["role"] == "publisher" for n in nodes):
@@ -201,9 +252,9 @@ def source(conn: sqlite3.Connection, source_id: int, per_group: int = ROWS_PER_G
     published = conn.execute("SELECT count(*) FROM articles WHERE publisher_id = ?", (source_id,)).fetchone()[0]
     reuse = _rows(
         conn,
-        "SELECT outlet, outlet_en, passages, articles, credited, uncredited FROM wire_reuse"
-        " WHERE source = ? ORDER BY passages DESC",
-        (s["name"],),
+        "SELECT outlet, outlet_en, outlet_id, passages, articles, credited, uncredited FROM wire_reuse"
+        " WHERE source_id = ? ORDER BY passages DESC",
+        (source_id,),
     ) if s["kind"] in ("wire_agency", "outlet") else []
     return {
         "source": s,
@@ -217,7 +268,7 @@ def source(conn: sqlite3.Connection, source_id: int, per_group: int = ROWS_PER_G
 def article(conn: sqlite3.Connection, article_id: int) -> dict[str, Any]:
     """An article's text with every attribution and reused passage marked, its chains and reuse."""
     art = _one(conn, _ARTICLE, (article_id,), f"article {article_id}")
-    text = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    text = _text(conn, article_id)
     attributions = _rows(conn, _ATTRIBUTIONS + " WHERE a.article_id = ? ORDER BY a.seq", (article_id,))
     links = _links(conn, [a["id"] for a in attributions])
     marks = [m for a in attributions for m in _attribution_marks(a, links[a["id"]])]
@@ -285,7 +336,7 @@ def pair(conn: sqlite3.Connection, pair_id: int) -> dict[str, Any]:
     sides = []
     for side in ("a", "b"):
         art = _one(conn, _ARTICLE, (r[f"article_{side}"],), f"article {r[f'article_{side}']}")
-        text = conn.execute("SELECT text FROM articles WHERE id = ?", (art["id"],)).fetchone()[0]
+        text = _text(conn, art["id"])
         start, end = r[f"{side}_start"], r[f"{side}_end"]
         credit = _rows(
             conn,
@@ -317,47 +368,48 @@ def pair(conn: sqlite3.Connection, pair_id: int) -> dict[str, Any]:
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
-    """Sources whose name matches ``query`` (normalised), the chains through them, and quotes."""
-    folded = (normalize_ar(query) or "").strip()
+    """Sources that answer to ``query`` (:func:`source_matches`), the chains through any of them
+    (as intermediary or origin), and full-text matches in what was said."""
+    query = "".join(c for c in query if c.isprintable())[:200]
+    folded = _fold(query)
+    empty = {"query": query, "sources": [], "chains": [], "quotes": [], "total": 0}
     if not folded:
-        return {"query": query, "sources": [], "chains": [], "quotes": [], "total": 0}
+        return empty
+    conn.create_function("source_matches", 4, source_matches, deterministic=True)
+    conn.execute("DROP TABLE IF EXISTS temp.matched")
+    conn.execute(
+        "CREATE TEMP TABLE matched AS SELECT s.id FROM sources s LEFT JOIN outlets o ON o.id = s.outlet_id"
+        " WHERE source_matches(s.name, s.name_en, o.aliases, ?)",
+        (query,),
+    )
+    where = "l.source_id IN (SELECT id FROM temp.matched) AND l.role != 'publisher'"
     sources = _rows(
         conn,
-        "SELECT s.id, s.name, s.name_en, s.kind, s.anonymous_type,"
-        " (SELECT count(*) FROM chain_links l WHERE l.source_id = s.id AND l.role != 'publisher') AS mentions"
-        " FROM sources s LEFT JOIN outlets o ON o.id = s.outlet_id"
-        " WHERE normalize_ar(s.name) LIKE :q OR lower(coalesce(s.name_en, '')) LIKE lower(:q)"
-        " OR normalize_ar(coalesce(o.aliases, '')) LIKE :q"
-        " ORDER BY mentions DESC LIMIT 20",
-        {"q": f"%{folded}%"},
+        "SELECT s.id, s.name, s.name_en, s.kind, s.anonymous_type, count(*) AS mentions"
+        f" FROM chain_links l JOIN sources s ON s.id = l.source_id WHERE {where}"
+        " GROUP BY s.id ORDER BY mentions DESC, s.name LIMIT ?",
+        (SEARCH_SOURCES,),
     )
-    sources = [s for s in sources if s["mentions"]]
-    ids = [s["id"] for s in sources[:5]]
-    chains: list[dict[str, Any]] = []
-    total = 0
-    if ids:
-        where = f"l.source_id IN ({','.join('?' * len(ids))}) AND l.role != 'publisher'"
-        total = conn.execute(
-            f"SELECT count(DISTINCT l.attribution_id) FROM chain_links l WHERE {where}", tuple(ids)
-        ).fetchone()[0]
-        chains = _rows(
-            conn,
-            "SELECT a.id, a.cue, a.content, a.path, a.direct, ar.id AS article_id, ar.title, ar.date,"
-            " p.name AS publisher FROM attributions a JOIN articles ar ON ar.id = a.article_id"
-            " LEFT JOIN sources p ON p.id = ar.publisher_id"
-            f" WHERE a.id IN (SELECT l.attribution_id FROM chain_links l WHERE {where})"
-            " ORDER BY ar.id DESC, a.seq LIMIT ?",
-            (*ids, limit),
-        )
-        links = _links(conn, [c["id"] for c in chains])
-        for c in chains:
-            c["links"] = links[c["id"]]
+    total = conn.execute(f"SELECT count(DISTINCT l.attribution_id) FROM chain_links l WHERE {where}").fetchone()[0]
+    chains = _rows(
+        conn,
+        "SELECT a.id, a.cue, a.content, a.path, a.direct, ar.id AS article_id, ar.title, ar.date,"
+        " p.name AS publisher FROM attributions a JOIN articles ar ON ar.id = a.article_id"
+        " LEFT JOIN sources p ON p.id = ar.publisher_id"
+        f" WHERE a.id IN (SELECT l.attribution_id FROM chain_links l WHERE {where})"
+        " ORDER BY ar.id DESC, a.seq LIMIT ?",
+        (limit,),
+    )
+    conn.execute("DROP TABLE temp.matched")
+    links = _links(conn, [c["id"] for c in chains])
+    for c in chains:
+        c["links"] = links[c["id"]]
     quotes = _rows(
         conn,
         "SELECT a.id, a.path, a.content, ar.id AS article_id, ar.title, p.name AS publisher"
         " FROM attributions_fts f JOIN attributions a ON a.rowid = f.rowid"
         " JOIN articles ar ON ar.id = a.article_id LEFT JOIN sources p ON p.id = ar.publisher_id"
-        " WHERE attributions_fts MATCH ? ORDER BY rank LIMIT 50",
-        ('"' + folded.replace('"', '""') + '"',),
+        " WHERE attributions_fts MATCH ? ORDER BY rank LIMIT ?",
+        ('"' + folded.replace('"', '""') + '"', QUOTE_LIMIT),
     )
     return {"query": query, "sources": sources, "chains": chains, "quotes": quotes, "total": total}

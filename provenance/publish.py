@@ -72,12 +72,14 @@ class Site:
     :param db_path: the SQLite file ``provenance ingest`` made.
     :param sql: allow arbitrary read-only SQL (canned queries are always allowed).
     :param corpus: what to build the database from when the file is missing (default ``corpus/``).
+    :param overrides: Datasette settings that win over ``settings.json``.
     """
 
     db_path: Path = attrs.field(converter=Path)
     sql: bool = True
     corpus: Path | None = attrs.field(default=None, converter=attrs.converters.optional(Path))
     config: Path = attrs.field(factory=site_dir, converter=Path)
+    overrides: dict[str, Any] = attrs.field(factory=dict)  # settings that win over settings.json
 
     @property
     def name(self) -> str:
@@ -88,7 +90,7 @@ class Site:
         """``settings.json`` with ``default_allow_sql`` set from :attr:`sql`."""
         settings = _load(self.config / "settings.json")
         settings["default_allow_sql"] = self.sql
-        return settings
+        return {**settings, **self.overrides}
 
     def metadata(self) -> dict[str, Any]:
         """``metadata.yml``, its ``provenance`` database entry applied to this database's name."""
@@ -101,6 +103,7 @@ class Site:
     def build(self, progress: Callable[[str], None] | None = None) -> bool:
         """Build the database from the corpus if the file is missing; True when it was built."""
         if self.db_path.exists():
+            self._refresh()
             return False
         corpus = self.corpus or corpus_dir()
         if corpus is None or not corpus.exists():
@@ -112,17 +115,32 @@ class Site:
 
         partial = self.db_path.with_name(self.db_path.name + ".building")
         partial.unlink(missing_ok=True)
-        store = Store(partial)
         if progress:
             progress(f"building {self.db_path} from {corpus} …")
-        report = store.ingest([corpus])
-        store.reuse()
-        store.db.conn.execute("ANALYZE")
-        store.db.close()
+        try:
+            store = Store(partial)
+            report = store.ingest([corpus])
+            store.reuse()
+            store.db.conn.execute("ANALYZE")
+            store.db.close()
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
         partial.rename(self.db_path)
         if progress:
             progress(f"{report.added} articles, {report.attributions} attributions")
         return True
+
+    def _refresh(self) -> None:
+        """Bring an existing database's views and tables up to this version (``Store`` does it
+        on opening); a database we may not write to is served as it is."""
+        from .store import Store
+
+        self.check()
+        try:
+            Store(self.db_path).db.close()
+        except sqlite3.OperationalError:
+            pass
 
     def check(self) -> None:
         """Raise :class:`PublishError` unless the file is a provenance database."""
@@ -142,9 +160,10 @@ class Site:
         from datasette.app import Datasette
 
         self.check()
+        # everything is passed one by one, not as config_dir= (which would also serve, writable,
+        # any other database file lying in the configuration directory)
         return Datasette(
             immutables=[str(self.db_path)],
-            config_dir=self.config,
             metadata=self.metadata(),
             settings=self.settings(),
             static_mounts=[("static", str(self.config / "static"))],

@@ -112,6 +112,8 @@ SELECT
   src.name AS source,
   src.name_en AS source_en,
   src.kind AS source_kind,
+  pub.id AS outlet_id,
+  src.id AS source_id,
   count(*) AS passages,
   count(DISTINCT p.article_id) AS articles,
   sum(p.credit = 'credited') AS credited,

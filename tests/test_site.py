@@ -23,7 +23,7 @@ from provenance.publish import PublishError, Site, site_dir
 from .conftest import CORPUS, SEEDS
 
 CANNED = yaml.safe_load((site_dir() / "metadata.yml").read_text(encoding="utf-8"))["databases"]["provenance"]["queries"]
-ARGS = {"source": "رويترز", "agency": "", "article_id": None, "q": "الاتحاد الأوروبي"}
+ARGS = {"source": "رويترز", "agency": "", "article_id": None, "q": "الاتحاد الأوروبي", "source_id": None, "publisher_id": ""}
 
 
 class Client:
@@ -132,6 +132,8 @@ def test_every_canned_query_runs_with_named_parameters(client, ids, name):
     args = {k: v for k, v in ARGS.items() if f":{k}" in CANNED[name]["sql"]}
     if "article_id" in args:
         args["article_id"] = ids["article"]["000"]
+    if "source_id" in args:
+        args["source_id"] = ids["reuters"]
     query = "&".join(f"{k}={v}" for k, v in args.items())
     rows = client.json(f"/provenance/{name}.json?_shape=array&{query}")
     assert rows, name
@@ -197,7 +199,7 @@ def test_a_chain_through_the_agency_named_before(client, ids):
 
 def test_inherited_links_are_marked(client, ids):
     html = client.get(f"/chain/{ids['inherited']}").text
-    assert "inherited" in html and "موروث من نسبة المقال" in html
+    assert '<span class="inherited-note"' in html and "موروث" in html
     assert 'class="node role-intermediary kind-wire_agency inherited"' in html
 
 
@@ -235,7 +237,7 @@ def test_a_reuse_page_shows_both_copies_with_differences_and_credit(client, ids)
     assert a["variant_words"] == b["variant_words"] >= 3
     html = client.get(f"/reuse/{ids['pair']}").text
     assert html.count('<section class="side">') == 2 and '<span class="hl-variant ">والدنمرك</span>' in html
-    assert "منسوب · credited" in html
+    assert '<span class="credit credit-credited"' in html and "منسوب" in html
     assert f'href="/article/{ids["article"]["000"]}"' in html and f'href="/article/{ids["article"]["003"]}"' in html
 
 
@@ -257,7 +259,8 @@ def test_an_uncredited_passage_says_so(client, built):
         "SELECT r.id FROM reuse_pairs r JOIN passages p ON p.article_id = r.article_b AND p.cluster_id = r.cluster_id"
         " WHERE p.credit = 'uncredited' LIMIT 1"
     ).fetchone()[0]
-    assert "غير منسوب · uncredited" in client.get(f"/reuse/{pair}").text
+    html = client.get(f"/reuse/{pair}").text
+    assert '<span class="credit credit-uncredited"' in html and "غير منسوب" in html
 
 
 @pytest.mark.parametrize("page", ["chain", "source", "article", "reuse"])
@@ -323,20 +326,84 @@ def test_serve_builds_a_missing_database_from_a_corpus(tmp_path):
         Site(tmp_path / "none.db", corpus=tmp_path / "nowhere").build()
 
 
-def test_the_cli_serve_and_publish_options(tmp_path):
+def test_the_cli_serve_and_publish_options(built, tmp_path):
     runner = CliRunner()
     help_text = runner.invoke(cli, ["serve", "--help"]).output
     for option in ("--db", "--host", "--port", "--no-sql", "--corpus", "127.0.0.1"):
         assert option in help_text
-    result = runner.invoke(cli, ["publish", str(tmp_path / "out"), "--db", str(tmp_path / "x.db")])
-    assert result.exit_code == 0 or "no such database" in result.output
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["publish", str(out), "--db", str(built.db_path), "--no-sql"])
+    assert result.exit_code == 0 and (out / "provenance.db").exists()
+    assert json.loads((out / "settings.json").read_text())["default_allow_sql"] is False
+    again = runner.invoke(cli, ["publish", str(out), "--db", str(built.db_path)])
+    assert again.exit_code == 1 and "not empty" in again.output
     bad = tmp_path / "bad.db"
     bad.write_text("not a database")
     result = runner.invoke(cli, ["publish", str(tmp_path / "out2"), "--db", str(bad)])
-    assert result.exit_code == 1 and "bad.db" in result.output
+    assert result.exit_code == 1 and "bad.db: not a provenance database" in result.output
 
 
 def test_plugins_are_loaded(client):
     names = {p["name"] for p in client.json("/-/plugins.json")}
     assert {"provenance_functions.py", "provenance_pages.py"} <= names
     assert json.loads(json.dumps(client.json("/-/metadata.json")))["title"].startswith("provenance")
+
+
+# -- odd input ----------------------------------------------------------------------------------------
+
+
+def test_odd_input_gives_a_page_not_an_error(client):
+    client.get("/chain/99999999999999999999999", status=404)  # larger than any SQLite integer
+    client.get("/chain/abc", status=404)
+    assert client.json("/search.json?q=a%00b")["query"] == "ab"  # control characters dropped
+    assert all("_" in s["name"] for s in client.json("/search.json?q=_")["sources"])  # no LIKE wildcards
+    for q in ("", "%22", "%25", "'", "*", "x" * 300):
+        client.get(f"/search?q={q}")
+        assert client.json(f"/provenance/search_quotes.json?_shape=array&q={q}") == []
+
+
+def test_every_canned_query_runs_with_empty_parameters(client):
+    for name, query in CANNED.items():
+        params = "&".join(f"{p}=" for p in ("source", "agency", "q", "article_id", "source_id", "publisher_id")
+                          if f":{p}" in query["sql"])
+        client.get(f"/provenance/{name}?{params}")
+
+
+def test_only_http_links_leave_the_site(tmp_path):
+    """An article whose URL is «javascript:…» is shown, never linked."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    record = {"id": "x1", "url": "javascript:alert(document.domain)", "title": "<b>عنوان</b>",
+              "content": "وقال مسؤول لرويترز إن <script>alert(1)</script> المحادثات ستستأنف."}
+    (folder / "a.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    site = Site(tmp_path / "odd.db", corpus=folder)
+    site.build()
+    client = Client(site.datasette())
+    try:
+        for page in ("/article/1", "/chain/1"):
+            html = client.get(page).text
+            assert 'href="javascript:' not in html
+            assert "<script>alert(1)</script>" not in html and "&lt;b&gt;عنوان&lt;/b&gt;" in html
+    finally:
+        client.close()
+
+
+def test_the_pages_keep_to_the_time_limit(built):
+    client = Client(Site(built.db_path).datasette())
+    try:
+        client.ds._settings["sql_time_limit_ms"] = 1  # after start-up, whose own queries need more
+        assert "time limit" in client.get("/search?q=رويترز", status=503).text
+    finally:
+        client.close()
+
+
+def test_no_sql_blocks_every_way_in(built):
+    client = Client(Site(built.db_path, sql=False).datasette())
+    try:
+        for path in ("/provenance?sql=select+1", "/provenance.csv?sql=select+1", "/provenance.json?sql=select+1"):
+            client.get(path, status=403)
+        html = client.get("/provenance/anonymous_share_by_outlet").text
+        assert "Edit SQL" not in html
+        client.get("/provenance.db", status=403)  # no download of the file either
+    finally:
+        client.close()

@@ -7,10 +7,12 @@ Cells of views and canned queries named ``attribution_id``, ``article_id``, ``so
 """
 
 import json
+import sqlite3
 
 import attrs
 import markupsafe
 from datasette import hookimpl
+from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import NotFound, Response
 
 from provenance import pages
@@ -23,6 +25,10 @@ PAGES = {
 }
 LINKED_COLUMNS = {"attribution_id": "chain", "article_id": "article", "source_id": "source", "pair_id": "reuse"}
 TITLE_LINKS = {("articles", "title"): "article", ("sources", "name"): "source", ("attributions", "path"): "chain"}
+# tables whose id columns are foreign keys: Datasette already links those to the row pages
+TABLES_WITH_FOREIGN_KEYS = {"attributions", "chain_links", "credits", "passages", "reuse_pairs",
+                            "reuse_clusters", "reuse_index", "articles", "sources"}
+MAX_ID = 2**63 - 1  # SQLite's largest integer
 
 
 def _json(data):
@@ -35,32 +41,59 @@ def _json(data):
     return Response(body, content_type="application/json; charset=utf-8")
 
 
+async def _read(datasette, read, *args):
+    """Run ``read(conn, *args)`` on the database's read thread, under the site's SQL time limit."""
+    db = datasette.get_database()
+    limit = datasette.setting("sql_time_limit_ms")
+
+    def run(conn):
+        with sqlite_timelimit(conn, limit):
+            return read(conn, *args)
+
+    try:
+        return db, await db.execute_fn(run)
+    except pages.NotFound as e:
+        raise NotFound(f"No {e.args[0]}")
+    except sqlite3.OperationalError as e:
+        if "interrupted" in str(e):
+            raise TimeoutError from None
+        raise
+
+
+async def _render(datasette, request, db, data, kind, template):
+    if request.url_vars.get("format"):
+        return _json(data)
+    context = {**data, "database": db.name, "page": kind}
+    return Response.html(await datasette.render_template(template, context, request=request))
+
+
+def _too_slow(datasette):
+    limit = datasette.setting("sql_time_limit_ms")
+    return Response.text(f"This page took longer than the time limit ({limit} ms).", status=503)
+
+
 def _page(kind):
     read, template = PAGES[kind]
 
     async def view(request, datasette):
-        db = datasette.get_database()
         item = int(request.url_vars["id"])
+        if item > MAX_ID:
+            raise NotFound(f"No {kind} {item}")
         try:
-            data = await db.execute_fn(lambda conn: read(conn, item))
-        except pages.NotFound as e:
-            raise NotFound(f"No {e.args[0]}")
-        if request.url_vars.get("format"):
-            return _json(data)
-        context = {**data, "database": db.name, "page": kind}
-        return Response.html(await datasette.render_template(template, context, request=request))
+            db, data = await _read(datasette, read, item)
+        except TimeoutError:
+            return _too_slow(datasette)
+        return await _render(datasette, request, db, data, kind, template)
 
     return view
 
 
 async def search_view(request, datasette):
-    db = datasette.get_database()
-    query = request.args.get("q", "").strip()
-    data = await db.execute_fn(lambda conn: pages.search(conn, query))
-    if request.url_vars.get("format"):
-        return _json(data)
-    context = {**data, "database": db.name, "page": "search"}
-    return Response.html(await datasette.render_template("provenance/search.html", context, request=request))
+    try:
+        db, data = await _read(datasette, pages.search, request.args.get("q", "").strip())
+    except TimeoutError:
+        return _too_slow(datasette)
+    return await _render(datasette, request, db, data, "search", "provenance/search.html")
 
 
 @hookimpl
@@ -77,7 +110,7 @@ def render_cell(value, column, table, database, datasette, row):
     kind = TITLE_LINKS.get((table, column))
     if kind is not None:
         target = row["id"] if "id" in row.keys() else None
-    elif column in LINKED_COLUMNS and (table is None or table not in _TABLES_WITH_FOREIGN_KEYS):
+    elif column in LINKED_COLUMNS and (table is None or table not in TABLES_WITH_FOREIGN_KEYS):
         kind, target = LINKED_COLUMNS[column], value
     else:
         return None
@@ -86,10 +119,6 @@ def render_cell(value, column, table, database, datasette, row):
     url = datasette.urls.path(f"/{kind}/{target}")
     return markupsafe.Markup('<a href="{}">{}</a>').format(url, value)
 
-
-# tables whose id columns are foreign keys: Datasette already links those to the row pages
-_TABLES_WITH_FOREIGN_KEYS = {"attributions", "chain_links", "credits", "passages", "reuse_pairs",
-                             "reuse_clusters", "reuse_index", "articles", "sources"}
 
 
 @hookimpl
