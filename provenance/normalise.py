@@ -177,5 +177,9 @@ def normalise(text: str, *, fold_ta_marbuta: bool = True) -> Normalised:
 
 
 def normalise_text(text: str, *, fold_ta_marbuta: bool = True) -> str:
-    """The normalised string only: what search indexes and user queries are compared on."""
-    return normalise(text, fold_ta_marbuta=fold_ta_marbuta).text
+    """The normalised string only: what search indexes and user queries are compared on.
+
+    The same string as ``normalise(text).text``, without building the map back (several times
+    faster: the site folds every source name it searches)."""
+    table = _table(fold_ta_marbuta)
+    return _SPECIAL.sub(lambda m: _replacement(m, table), text).translate(table)

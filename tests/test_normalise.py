@@ -79,3 +79,9 @@ def test_every_normalised_span_maps_back_to_an_original_span(text, data):
         s, e = n.to_original(a, b)
         assert 0 <= s <= e <= len(text)
         assert n.text[a:b].replace("-", "") in normalise_text(text[s:e]).replace("-", "")
+
+
+@given(st.text(alphabet=st.sampled_from("قال أَحْمَدُ الجزيـــرة ـ ﷲ ﻻ \u200f\u0670«»“”٢٠ x.,؟"), max_size=60))
+def test_the_fast_string_form_equals_the_mapped_one(text):
+    """``normalise_text`` skips the offset map but must give the same string."""
+    assert normalise_text(text) == normalise(text).text

@@ -97,6 +97,17 @@ async def search_view(request, datasette):
 
 
 @hookimpl
+def startup(datasette):
+    """Read the source names the search page scans before the first search needs them."""
+
+    async def inner():
+        db = datasette.get_database()
+        await db.execute_fn(pages.warm)
+
+    return inner
+
+
+@hookimpl
 def register_routes():
     routes = [(rf"^/{kind}/(?P<id>\d+)(?P<format>\.json)?$", _page(kind)) for kind in PAGES]
     return routes + [(r"^/search(?P<format>\.json)?$", search_view)]
