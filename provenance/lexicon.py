@@ -190,8 +190,11 @@ class Lexicon:
         b = self.boilerplate_data
         try:
             self._boilerplate = [regex.compile(norm_pattern(p)) for p in b["patterns"]]
+            self._boilerplate_start, self._boilerplate_anywhere = _combine_anchored([norm_pattern(p) for p in b["patterns"]])
             self._tail = [regex.compile(norm_pattern(p)) for p in b["tail_markers"]]
-        except (KeyError, TypeError, regex.error) as e:
+            self._lists = [regex.compile(norm_pattern(p)) for p in b.get("list_markers") or ()]
+            self.list_headline_words = int(b.get("list_headline_words", 0))
+        except (KeyError, TypeError, ValueError, regex.error) as e:
             raise LexiconError(f"{schema_path('boilerplate.yaml')}: bad pattern ({e})") from None
 
     @cached_property
@@ -326,13 +329,29 @@ class Lexicon:
 
     def is_boilerplate(self, paragraph_norm: str) -> bool:
         p = paragraph_norm.strip()
-        if not regex.search(r"\p{L}", p):
+        if not _LETTER.search(p):
             return True  # numbers, dots, rating widgets
-        return any(r.search(p) for r in self._boilerplate)
+        # the patterns anchored at the start as one regex tried there, the others one by one:
+        # the same answer as ``any(r.search(p) for r in self._boilerplate)``, several times faster
+        if self._boilerplate_start is not None and self._boilerplate_start.match(p):
+            return True
+        # a pattern is searched only in a paragraph that holds the literal text it needs
+        return any(needed in p and r.search(p) for needed, r in self._boilerplate_anywhere)
 
     def is_tail_marker(self, paragraph_norm: str) -> bool:
         p = paragraph_norm.strip()
         return any(r.search(p) for r in self._tail)
+
+    def is_list_marker(self, paragraph_norm: str) -> bool:
+        """A line that opens a list of related headlines («اقرأ أيضا:»)."""
+        p = paragraph_norm.strip()
+        return any(r.search(p) for r in self._lists)
+
+    def is_listed_headline(self, paragraph_norm: str) -> bool:
+        """A paragraph that reads like a headline in a list of links: a few words, no full stop at
+        the end."""
+        p = paragraph_norm.strip()
+        return 0 < len(p.split()) <= self.list_headline_words and not _ENDS_SENTENCE.search(p)
 
     def continues_sentence(self, norm: str, start: int, end: int) -> bool:
         """Whether the text at ``start`` continues the previous sentence after a stray stop:
@@ -361,6 +380,68 @@ def _trie(words: set[str]) -> str:
         return body + ("?" if end and branches else "")
 
     return emit(tree)
+
+
+_LETTER = regex.compile(r"\p{L}")
+_ENDS_SENTENCE = regex.compile(r"\.[\"')\]]*$")
+
+
+def _combine_anchored(patterns: list[str]) -> tuple[regex.Pattern[str] | None, list[tuple[str, regex.Pattern[str]]]]:
+    """Split patterns into those anchored at the start («^…» with no top-level «|», no
+    backreference, no group but ``(?:…)``), joined into one regex to be tried with ``match``,
+    and the others, compiled one by one for ``search``, each with the literal text every match
+    of it holds (:func:`_needed_literal`)."""
+    anchored, others = [], []
+    for p in patterns:
+        compiled = regex.compile(p)  # a bad pattern is reported by itself
+        if p.startswith("^") and _needed_literal(p) is not None and not regex.search(r"\\\d|\(\?(?!:)", p):
+            anchored.append(f"(?:{p[1:]})")
+        else:
+            flags = regex.search(r"\(\?[a-zA-Z]", p)  # (?i) and the like: no literal is safe
+            others.append(("" if flags else _needed_literal(p) or "", compiled))
+    return (regex.compile("|".join(anchored)) if anchored else None), others
+
+
+_SPECIAL = frozenset(".^$*+?{}[]()|\\")
+
+
+def _needed_literal(pattern: str) -> str | None:
+    """The longest run of plain characters outside every group and class of ``pattern``, which
+    every match holds («بالضروره عن » for «(لا|وليس) (تعبر)? ?بالضروره عن (راي|رأي)»); ``None``
+    when the pattern has a ``|`` outside every group (no run is needed then)."""
+    depth, i, in_class = 0, 0, False
+    runs, run = [], ""
+    while i < len(pattern):
+        c = pattern[i]
+        if depth == 0 and not in_class and c not in _SPECIAL:
+            run += c
+            i += 1
+            continue
+        if c in "?*{" and run:
+            run = run[:-1]  # the last character may be optional
+        runs.append(run)
+        run = ""
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{" and not in_class:
+            i = pattern.find("}", i) + 1 or len(pattern)
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return None
+        i += 1
+    runs.append(run)
+    return max(runs, key=len)
 
 
 def norm_pattern(pattern: str) -> str:

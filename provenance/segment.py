@@ -46,8 +46,22 @@ def paragraphs(norm: str, lexicon: Lexicon, start: int = 0) -> list[Segment]:
         s, e = _strip(norm, m.start(), m.end())
         if s < e:
             result.append(Segment(s, e, len(result), lexicon.is_boilerplate(norm[s:e])))
+    _mark_related_lists(norm, result, lexicon)
     _mark_furniture_tail(norm, result, lexicon)
     return result
+
+
+def _mark_related_lists(norm: str, paras: list[Segment], lexicon: Lexicon) -> None:
+    """The headlines listed under a «اقرأ أيضا:» line are furniture: the paragraphs right after
+    it that read like headlines (:meth:`Lexicon.is_listed_headline`), up to the first that does not."""
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        i += 1
+        if p.boilerplate and lexicon.is_list_marker(norm[p.start : p.end]):
+            while i < len(paras) and lexicon.is_listed_headline(norm[paras[i].start : paras[i].end]):
+                paras[i] = attrs.evolve(paras[i], boilerplate=True)
+                i += 1
 
 
 def _mark_furniture_tail(norm: str, paras: list[Segment], lexicon: Lexicon) -> None:

@@ -8,10 +8,11 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings, strategies as st
 
-from provenance import Store
+from provenance import Store, normalise_text
 from provenance.cli import cli
-from provenance.reuse import ReuseSettings, find_reuse, key
+from provenance.reuse import ReuseSettings, ReuseText, find_reuse, key, tables
 from provenance.reuse.clusters import When
+from provenance.reuse.text import normalised
 
 from .conftest import CORPUS, ROOT, SEEDS
 
@@ -80,6 +81,60 @@ def test_formulas_and_titles_alone_make_no_pair():
 
 def test_unrelated_texts_share_nothing():
     assert find_reuse([WIRE, OTHER, ATTACK]) == []
+
+
+# -- site furniture inside a body: masked like a formula -----------------------------------------
+
+HEADLINE = "الأمم المتحدة تحذر من كارثة إنسانية في الغوطة الشرقية بعد أسابيع من القصف المتواصل على المدنيين"
+
+
+def test_a_headline_both_bodies_carry_makes_a_pair():
+    # the control for the tests below: a sentence of 16 words on a line of its own is reuse
+    [r] = find_reuse([WIRE + "\n" + HEADLINE, OTHER + "\n" + HEADLINE])
+    assert r.aligned == 16
+
+
+@pytest.mark.parametrize("link", ["للمزيد: ", "للمزيد - ", "اقرأ أيضا: ", "اقرأ: ", "شاهد.. "])
+def test_two_articles_sharing_only_a_related_link_line_are_not_a_pair(link):
+    # France 24 ends paragraphs with «للمزيد: <headline of another story>», CNN with «اقرأ.. …»:
+    # two pages of one site linking to the same story are no copy of each other
+    a = WIRE + "\n" + link + HEADLINE + "\nوختم بالقول إن الوضع معقد."
+    b = OTHER + "\n" + link + HEADLINE
+    assert find_reuse([a, b]) == []
+
+
+@pytest.mark.parametrize("marker", ["اقرأ أيضاً:", "مواضيع ذات صلة"])
+def test_an_article_whose_related_headlines_copy_another_title_is_not_a_pair(marker):
+    # BBC lists related headlines under «اقرأ أيضاً:» in the middle of a body; the list ends at
+    # the first paragraph that does not read like a headline, and that paragraph is compared
+    listing = [marker, HEADLINE, "ترامب يصف تفتيش مكتب محاميه بأنه اعتداء على الوطن"]
+    a = "\n".join(["من هو محامي ترامب؟", WIRE, *listing, OTHER])
+    story = HEADLINE + "\nتقدمت الممثلة بدعوى قضائية ضد الرئيس الأمريكي بسبب التشهير بها عبر تويتر بحسب محاميها."
+    other = "خبر آخر\n" + OTHER
+    assert [(r.a, r.b) for r in find_reuse([a, story, other])] == [(0, 2)]
+
+
+def test_a_furniture_line_inside_a_copied_passage_keeps_the_offsets():
+    a = WIRE + "\nللمزيد: " + HEADLINE + "\n" + ATTACK
+    b = WIRE + "\n" + ATTACK
+    [r] = find_reuse([a, b])
+    assert a[r.a_start : r.a_end] == a.rstrip(".") and b[r.b_start : r.b_end] == b.rstrip(".")
+    assert r.aligned == r.b_words < r.a_words  # the link line's 17 words are inside, not aligned
+    text = ReuseText.from_text(a)
+    assert text.furniture.sum() == 17 and not text.formula.any()
+
+
+def test_news_that_starts_like_a_share_button_is_compared():
+    # «شارك» alone is a share button; «شارك مئات الآلاف في …» is the lead of a wire story
+    lead = "شارك مئات الآلاف من الأمريكيين في مسيرات حملت شعار من أجل حياتنا في مختلف أرجاء الولايات المتحدة للمطالبة بتشديد قوانين حيازة السلاح."
+    [r] = find_reuse([lead + "\n" + WIRE, "شارك\n" + lead + "\n" + OTHER])
+    assert r.aligned == 22
+    assert find_reuse(["شارك عبر فيسبوك تويتر واتساب\n" + WIRE, "شارك عبر فيسبوك تويتر واتساب\n" + OTHER]) == []
+
+
+def test_the_fast_normalisation_is_normalise_text():
+    text = "ﻻ ﷲ قـــال «مرحباً» — \u200fبيان\u200f ٣٤ ة ۀ \ufeff ـ x" + WIRE
+    assert normalised(text) == normalise_text(text)
 
 
 SENTENCES = [WIRE, ATTACK, OTHER]
@@ -291,6 +346,16 @@ def test_settings_are_part_of_the_index(tmp_path, seed_text):
     store.reuse()
     report = store.reuse(ReuseSettings(min_tokens=12))
     assert report.compared == 5  # other settings: everything is compared again
+
+
+def test_an_index_made_with_other_masks_is_made_again(tmp_path, monkeypatch):
+    # the shingles stored in reuse_index depend on formulas.yaml and boilerplate.yaml
+    store = Store(tmp_path / "m.db")
+    store.ingest([SEEDS])
+    store.reuse()
+    assert store.reuse().compared == 0
+    monkeypatch.setattr(tables, "masks_fingerprint", lambda: "an edited boilerplate.yaml")
+    assert store.reuse().compared == 5
 
 
 README_REUSE = re.search(r"## Wire-copy reuse\n(.*?)\n### How reuse is found", (ROOT / "README.md").read_text(encoding="utf-8"), re.DOTALL).group(1)

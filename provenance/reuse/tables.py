@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from itertools import repeat
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 import attrs
@@ -23,7 +23,7 @@ import sqlite_utils
 from .align import ReuseSettings, find_matches
 from .clusters import ArticleFacts, PairSpans, When, Wires, cluster, direction
 from .detect import located
-from .text import WORD, ReuseText
+from .text import WORD, ReuseText, masks_fingerprint
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -119,7 +119,8 @@ def update(
     create(db)
     say = progress or (lambda _: None)
     stored_settings = _meta(db, "reuse_settings")
-    wanted_settings = json.dumps(attrs.asdict(settings), sort_keys=True)
+    # the stored shingles depend on the settings and on the masks (formulas, boilerplate)
+    wanted_settings = json.dumps({**attrs.asdict(settings), "masks": masks_fingerprint()}, sort_keys=True)
     if rebuild or (stored_settings is not None and stored_settings != wanted_settings):
         with db.atomic():
             _clear(db)
@@ -137,7 +138,7 @@ def update(
     say(f"tokenising {len(new_rows)} articles")
     new_ids = [r[0] for r in new_rows]
     new_hashes = [r[1] for r in new_rows]
-    new_shingles = list(_shingles([r[2] for r in new_rows], settings.n, jobs))
+    new_shingles = list(_shingles(db, [(r[0], r[2]) for r in new_rows], settings.n, jobs))
     new_words = [int(w) for w, _ in new_shingles]
     new_arrays = [s for _, s in new_shingles]
     old_ids, old_arrays = [], []
@@ -185,20 +186,41 @@ def update(
     )
 
 
-def _shingles(texts: list[str], n: int, jobs: int) -> Iterator[tuple[int, np.ndarray]]:
+def _shingles(db: sqlite_utils.Database, texts: list[tuple[int, str]], n: int, jobs: int) -> Iterator[tuple[int, np.ndarray]]:
+    """(words, shingle hashes) of each (article id, text), in order.
+
+    The masks need each text normalised, which the store keeps in ``text_norm``: it is read a
+    chunk at a time, as the chunks are tokenised, so that it is never all in memory at once.
+    """
+    chunk = max(50, len(texts) // (jobs * 8)) if jobs > 1 and len(texts) > 200 else 500
+
+    def chunks() -> Iterator[list[tuple[str, str | None]]]:
+        for i in range(0, len(texts), chunk):
+            part = texts[i : i + chunk]
+            norms = dict(db.execute(
+                "SELECT id, text_norm FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps([article_id for article_id, _ in part])],
+            ))
+            yield [(text, norms.get(article_id)) for article_id, text in part]
+
     if jobs > 1 and len(texts) > 200:
-        chunk = max(50, len(texts) // (jobs * 8))
         with ProcessPoolExecutor(jobs) as pool:
-            for part in pool.map(_shingle_chunk, [texts[i : i + chunk] for i in range(0, len(texts), chunk)], repeat(n)):
-                yield from part
+            pending: deque[Future[list[tuple[int, np.ndarray]]]] = deque()
+            for part in chunks():
+                pending.append(pool.submit(_shingle_chunk, part, n))
+                if len(pending) > 2 * jobs:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
     else:
-        yield from _shingle_chunk(texts, n)
+        for part in chunks():
+            yield from _shingle_chunk(part, n)
 
 
-def _shingle_chunk(texts: list[str], n: int) -> list[tuple[int, np.ndarray]]:
+def _shingle_chunk(texts: list[tuple[str, str | None]], n: int) -> list[tuple[int, np.ndarray]]:
     out = []
-    for t in texts:
-        rt = ReuseText.from_text(t, n)
+    for t, norm in texts:
+        rt = ReuseText.from_text(t, n, norm)
         out.append((len(rt), rt.shingles))
     return out
 

@@ -12,10 +12,19 @@ dropped — so «والدنمارك» and «الدنمرك» both become «دن�
 :class:`ReuseText` keeps every word's key (as a stable 32-bit id) and hashes every run of ``n``
 keys (a *shingle*) to a 64-bit integer with numpy; :func:`word_offsets` gives the words' (start,
 end) in the original text.
+
+Two kinds of words never anchor a shared passage: the words of a formula
+(``schemas/formulas.yaml``: honorific titles, religious formulas) and the words of site
+furniture, the paragraphs the extractor skips as boilerplate (``schemas/boilerplate.yaml``: a
+related-link line «للمزيد: …», a list of related headlines under «اقرأ أيضا:», a share bar).
+Two pages of one site often carry the same link to a third story; that makes them no copy of
+each other.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 import zlib
 from functools import lru_cache
 
@@ -24,7 +33,9 @@ import numpy as np
 import regex
 import yaml
 
-from ..lexicon import schema_path
+from ..lexicon import Lexicon, default_lexicon, schema_path
+from ..normalise import _ARABIC_MARKS, _INVISIBLE, _SPECIAL, TATWEEL, _replacement, _table
+from ..segment import paragraphs
 
 WORD = regex.compile(r"[\p{L}\p{N}\p{M}\u0640]+")
 
@@ -99,29 +110,104 @@ def word_offsets(text: str) -> tuple[np.ndarray, np.ndarray]:
 
 @attrs.frozen
 class ReuseText:
-    """One article's words as key ids, which of them are formulas, and its shingle hashes.
+    """One article's words as key ids, which of them are formulas or furniture, and its shingle hashes.
 
     ``shingles[i]`` hashes the keys of words ``i … i+n-1``, or is 0 when one of them belongs to
-    a formulaic phrase (``formula[i]``, from ``schemas/formulas.yaml``). Character offsets are not
-    kept (most articles reuse nothing): :func:`word_offsets` gives them when a passage is found.
+    a formulaic phrase (``formula[i]``, from ``schemas/formulas.yaml``) or to a boilerplate
+    paragraph (``furniture[i]``, see :func:`furniture_words`). Character offsets are not kept
+    (most articles reuse nothing): :func:`word_offsets` gives them when a passage is found.
     """
 
     ids: np.ndarray
     formula: np.ndarray
+    furniture: np.ndarray
     shingles: np.ndarray
     n: int
 
     @classmethod
-    def from_text(cls, text: str, n: int = 5) -> ReuseText:
+    def from_text(cls, text: str, n: int = 5, norm: str | None = None) -> ReuseText:
+        """``norm`` is ``normalise_text(text)`` when the caller has it (the store keeps it)."""
         ids = word_ids(WORD.findall(text))
         formula = formulas().mark(ids)
+        furniture = furniture_words(text, len(ids), norm)
         shingles = shingle_hashes(ids, n)
-        if formula.any():  # a shingle with a formula word in it never anchors
-            shingles[np.convolve(formula, np.ones(n, dtype=np.int64), "valid") > 0] = 0
-        return cls(ids, formula, shingles, n)
+        masked = formula | furniture
+        if masked.any():  # a shingle with a formula or furniture word in it never anchors
+            shingles[np.convolve(masked, np.ones(n, dtype=np.int64), "valid") > 0] = 0
+        return cls(ids, formula, furniture, shingles, n)
 
     def __len__(self) -> int:
         return len(self.ids)
+
+
+def furniture_words(text: str, count: int, norm: str | None = None, lexicon: Lexicon | None = None) -> np.ndarray:
+    """A boolean per word of ``text`` (``count`` words): True for the words of a paragraph the
+    segmenter marks boilerplate (:func:`provenance.segment.paragraphs`).
+
+    Paragraphs are lines, and normalisation keeps every line break, so line k of ``norm`` is line
+    k of ``text``: a word is furniture when its line is.
+    """
+    marked = np.zeros(count, dtype=bool)
+    lines = furniture_lines(text, norm, lexicon)
+    if lines:
+        starts, _ = word_offsets(text)
+        breaks = np.array([m.start() for m in _NEWLINE.finditer(text)], dtype=np.int64)
+        marked[np.isin(np.searchsorted(breaks, starts), lines)] = True
+    return marked
+
+
+def furniture_lines(text: str, norm: str | None = None, lexicon: Lexicon | None = None) -> list[int]:
+    """The numbers (from 0) of the lines of ``text`` that are boilerplate paragraphs."""
+    if norm is None or norm.count("\n") != text.count("\n"):
+        norm = normalised(text)
+    lines, line, pos = [], 0, 0
+    for p in paragraphs(norm, lexicon or default_lexicon()):
+        line += norm.count("\n", pos, p.start)
+        pos = p.start
+        if p.boilerplate:
+            lines.append(line)
+    return lines
+
+
+_NEWLINE = regex.compile("\n")
+
+
+def normalised(text: str) -> str:
+    """``normalise_text(text)``, faster: the text only, no map back to the original, the
+    characters that are not mapped one to one looked for only in a text that has some, and the
+    one-to-one mappings applied with a table indexed by code point rather than a dict."""
+    if _MAYBE_SPECIAL.search(text):
+        table = _table(True)
+        text = _SPECIAL.sub(lambda m: _replacement(m, table), text)
+    return text.translate(_fast_table())
+
+
+# every character _SPECIAL starts a match with (the standard re module scans for a set of
+# characters several times faster)
+_MAYBE_SPECIAL = re.compile(f"[{_ARABIC_MARKS}{_INVISIBLE}{TATWEEL}\ufb50-\ufdff\ufe70-\ufefc]")
+
+
+@lru_cache(maxsize=1)
+def _fast_table() -> list[int | str | None]:
+    # a character past the list's end is left as it is, as one missing from a dict is; the
+    # table's outputs are never its inputs, so mapping a replacement again changes nothing
+    table = _table(True)
+    fast: list[int | str | None] = list(range(max(table) + 1))
+    for k, v in table.items():
+        fast[k] = v
+    return fast
+
+
+def masks_fingerprint() -> str:
+    """What the masks depend on besides the code: the formula and boilerplate files. A stored
+    shingle index made with other masks is stale."""
+    h = hashlib.sha1(f"masks {_MASKS_VERSION}".encode())
+    for name in ("formulas.yaml", "boilerplate.yaml"):
+        h.update(schema_path(name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+_MASKS_VERSION = 2  #: bumped when the masking code changes (2: boilerplate paragraphs masked)
 
 
 def shingle_hashes(ids: np.ndarray, n: int) -> np.ndarray:
