@@ -86,6 +86,17 @@ class Clauses(TokenView, Findings):
         k = i - 1
         return k >= floor and self.tokens[k].text in {",", ";", "-", ":"}
 
+    def _fresh_clause(self, i: int, floor: int) -> bool:
+        """«…، وفي نهاية كلمته أكد على أن …»: token ``i`` ends a short adverbial that opens a new
+        coordinated clause after a comma («وفي», «ومن», «وخلال» …)."""
+        k = i - 1
+        while k >= floor and k > i - 7 and self.tokens[k].is_word:
+            k -= 1
+        if k < floor or k == i - 1 or self.tokens[k].text not in {",", ";"}:
+            return False
+        w = self.tokens[k + 1].text
+        return w[:1] == "و" and w[1:] in self.lx.prepositions
+
     def _close_contents(self, first: int, s: Segment) -> None:
         """A content ends where the next attribution of its sentence starts."""
         mine = sorted(self.found[first:], key=lambda f: f.cue[0])

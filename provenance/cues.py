@@ -7,8 +7,9 @@ from __future__ import annotations
 from .clauses import Clauses
 from .found import Found
 from .lexicon import FormInfo
+from .resolve import type_mention
 from .segment import Segment
-from .speakers import Speakers
+from .speakers import Speakers, cue_words
 
 _MAX_SUBJECT = 16  # words between a verb and its complement
 
@@ -82,7 +83,7 @@ class Cues(Speakers, Clauses):
             self._add(
                 Found(
                     (cue_start, cue_end), info.lemma, "nominal", ante.source if ante else None,
-                    ante.source_words if ante else [], list(ante.via) if ante else [],
+                    ante.source_words if ante else [], [],
                     self._clause_before(i, s), s, continues=ante.index if ante else None,
                     content_before=True,
                 )
@@ -135,8 +136,16 @@ class Cues(Speakers, Clauses):
             # the cue qualifies the previous content («… ، وفق بيان»): its own attribution, with
             # the content of the clause it closes
             content = (inside.content[0], self._trim_end(inside.content[0], cue_start))
+        via: list[tuple[int, int, list[str]]] = []
+        if inside is not None and inside.source is not None and inside.source_words:
+            # «وبحسب وكالة فرانس برس فقد أسفرت الضربة عن …، وفق مصادر»: the outlet reporting the
+            # clause relays the source named inside it
+            kind = type_mention(inside.source_words, self.lx, self.gz).kind
+            own = type_mention(words, self.lx, self.gz).kind
+            if kind in {"wire_agency", "outlet"} and own not in {"wire_agency", "outlet", "organization"}:
+                via = [(inside.source[0], inside.source[1], list(inside.source_words))]
         self._add(
-            Found((cue_start, cue_end), info.lemma, "nominal", src, words, [], content, s, content_before=not at_start)
+            Found((cue_start, cue_end), info.lemma, "nominal", src, words, via, content, s, content_before=not at_start)
         )
 
     # -- verbs -------------------------------------------------------------------------------
@@ -196,7 +205,13 @@ class Cues(Speakers, Clauses):
                 return
             hop = source_toks or self._subject_before(i, s, clitic) or []  # «وكانت شبكة X نقلت عن …»
             source_toks = src_np
-            via = ([self._mention_tokens(hop)] if hop else []) + via
+            hops = [self._mention_tokens(hop)] if hop else []
+            if not hops and not via:
+                # «وذكرت الصحيفة أن … ونقلت عن مصادر قولها»: the speaker before relays this one
+                ante = self._antecedent(first, s)
+                if ante is not None and ante.source is not None and ante.cue_type != "credit":
+                    hops = [(ante.source[0], ante.source[1], list(ante.source_words))]
+            via = hops + via
             content_start = self._after_qawl(src_np[-1] + 1, srange.stop)
         if marker == "np" or (info.takes_object and source_toks):
             # «أعلن الجيش مقتل …», «اتهمت الحكومة التحالف بـ …»: the subject is the first chunk
@@ -220,7 +235,13 @@ class Cues(Speakers, Clauses):
         before = prev
         if before is not None and self.tokens[before].text in {"قد", "كان", "كانت"}:
             before = self._prev_word(before, srange.start)  # «وكان قد وعد»
-        resumptive = nxt is not None and self.tokens[nxt].text in self.lx.pronoun_preps
+        resumptive = nxt is not None and (
+            self.tokens[nxt].text in self.lx.pronoun_preps
+            or self.tokens[nxt].text == "من" and nxt + 1 < srange.stop
+            and self.tokens[nxt + 1].text in self.lx.pronoun_preps  # «أعرب من خلالها»
+        )
+        if svo is None and not explicit and not lead and not clitic and resumptive:
+            svo = self._sender_before(i, srange.start)
         opener = before is not None and (
             self.tokens[before].text in self.lx.clause_openers
             or self.tokens[before].text in self.lx.relatives and not resumptive
@@ -233,7 +254,10 @@ class Cues(Speakers, Clauses):
                 self.tokens[lead_in].text in self.lx.clause_openers
                 or self.tokens[lead_in].text in self.lx.subject_lead_ins
             )
-        if inside is not None and not lead and not clitic and not opener and not self._after_break(i, srange.start):
+        if (
+            inside is not None and not lead and not clitic and not opener and not self._after_break(i, srange.start)
+            and not self._fresh_clause(i, srange.start)
+        ):
             # «قال إنه يتوقع أن …»: a verb in the content of another is part of what was said;
             # a coordinated «وأكد …» or a verb after a comma starts a report of its own
             return
@@ -291,14 +315,17 @@ class Cues(Speakers, Clauses):
         first = True
         quote: tuple[str, int, int] | None = None
         manner_end = 0
+        name_end = -1
         for n in range(k, stop):
+            if n <= name_end:
+                continue
             tok = self.tokens[n]
             w = tok.text
             if tok.is_word:
                 if "qawl" in comps and (first and w in {"قائلا", "قائله", "قائلين", "قائلتين"} or w == "بالقول"):
                     return "qawl", n, n + 1
                 first = False
-                if "that" in comps and w in self.lx.complementisers:
+                if "that" in comps and w in self.lx.complementisers and not self._in_outlet_name(n, k):
                     return "that", n, n + 1
                 if quote is not None:
                     words += 1
@@ -325,11 +352,24 @@ class Cues(Speakers, Clauses):
                     return "fi", n, n + 1
                 if "min" in comps and w == "من":
                     return "min", n, self._skip_complementiser(n + 1, stop)
-                if "bi" in comps and w[0] == "ب" and (len(w) > 3 or w in {"ب", "بان"}) and w not in self.lx.not_bi:
+                if "bi" in comps and w.startswith("بان") and w in self.lx.complementisers and not (
+                    n + 1 < stop and self.tokens[n + 1].text in cue_words(self.lx, "not_after_ban")
+                ):
+                    return "that", n, n + 1  # «هدد بأن …»; «بان كي مون» is a name
+                if "bi" in comps and w[0] == "ب" and (
+                    len(w) > 3 or w in {"ب", "بان"} or w in cue_words(self.lx, "bi_short")
+                ) and w not in self.lx.not_bi and not self._in_outlet_name(n, k):
                     return "bi", n, n
                 if self._manner(n, stop):
                     manner_end = n + 4  # the participle, «عدم», the verbal noun and its object
                 cf = self.lx.cue_form(w)
+                if cf is not None and w in self.lx.strict_forms and not (
+                    self._next_word(n + 1, stop) is not None
+                    and self.tokens[self._next_word(n + 1, stop)].text in self.lx.complementisers
+                ):
+                    cf = None  # «المرأة الوحيدة بين المرشحين»: "between", not a verb
+                if cf is not None and n > k and self.tokens[n - 1].text in self.lx.prepositions:
+                    cf = None  # «قال في رد على سؤال … إن»: a verbal noun after a preposition
                 if cf is not None and words > 0 and n >= manner_end:
                     break  # another reporting verb or participle: its complement, not ours
                 words += 1
@@ -338,6 +378,15 @@ class Cues(Speakers, Clauses):
             else:
                 if "colon" in comps and w == ":":
                     return "colon", n, n + 1
+                if (
+                    w == '"' and n > k and self.tokens[n - 1].text == "ل" and self._para
+                    and self._opens_quote(tok.start, self._para)
+                ):
+                    # «وأوضح ستون لـ«سي إن إن»: …»: the quoted name of the receiving outlet
+                    close = self._quote_close(tok.start, self._para)
+                    if close is not None and self._token_at(close) - n <= 6:
+                        name_end = self._token_at(close)
+                        continue
                 if "quote" in comps and quote is None and w == '"' and self._para and self._opens_quote(tok.start, self._para):
                     close = self._quote_close(tok.start, self._para)
                     if close is None:

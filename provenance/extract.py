@@ -68,7 +68,8 @@ class Extractor:
         nz = normalise(body)
         run = _Run(self, nz)
         found = run.find()
-        attributions = tuple(run.build(f, article.text, article.body_start) for f in found)
+        by_index = {f.index: f for f in found}
+        attributions = tuple(run.build(f, article.text, article.body_start, by_index.get(f.continues)) for f in found)
         # the chain stage: publisher, credits, «الوكالة», inherited wire credits
         publisher = self.chainer.publisher(article, nz, run.paragraphs)
         credits = self.chainer.credits(article, attributions)
@@ -169,7 +170,7 @@ class _Run(Cues, Credits):
     def _quoted(self, span: tuple[int, int]) -> bool:
         return any(ch in self.norm[span[0] : span[1]] for ch in '"()')
 
-    def build(self, f: Found, text: str, offset: int) -> Attribution:
+    def build(self, f: Found, text: str, offset: int, continued: Found | None = None) -> Attribution:
         """Map a found attribution back to the original text and type its mentions."""
         def span(a: tuple[int, int]) -> tuple[int, int]:
             s, e = self.nz.to_original(*a)
@@ -196,7 +197,10 @@ class _Run(Cues, Credits):
             a, b = span((vs, ve))
             t = type_mention(vwords, self.lx, self.gz, context=True)  # a hop is an outlet by position
             kind = t.kind if t.kind in {"wire_agency", "outlet"} else "outlet"
-            via.append(Mention(text[a:b], a, b, name=t.name, kind=kind, name_ar=t.outlet.name_ar if t.outlet else None))
+            # a continuation's intermediary, carried over from the statement it continues
+            carried = continued is not None and any(vs == c[0] and ve == c[1] for c in continued.via)
+            via.append(Mention(text[a:b], a, b, name=t.name, kind=kind, name_ar=t.outlet.name_ar if t.outlet else None,
+                               inherited=carried))
         content = None
         if f.content and f.content[1] > f.content[0]:
             cs2, ce2 = f.content

@@ -43,9 +43,11 @@ class Mention(Span):
 
     ``name`` is the canonical name when the mention resolves to a known outlet (directly, or
     «الوكالة» through the agency named before it), else ``None``. ``name_ar`` is its Arabic name.
-    An intermediary that the article credits as a whole rather than this attribution («جنيف -
-    رويترز» at the top) is ``inherited``; its span is the credit's, in ``field`` (``"text"``, or
-    ``"author"`` when the credit is the metadata byline).
+    An intermediary that this attribution does not name itself is ``inherited``: one the article
+    credits as a whole («جنيف - رويترز» at the top; its span is the credit's, in ``field``:
+    ``"text"``, or ``"author"`` when the credit is the metadata byline), or one carried over by a
+    continuation from the statement it continues («قال لرويترز … وأضاف»; its span is the earlier
+    mention).
     """
 
     name: str | None = None

@@ -54,7 +54,7 @@ class Phrases(TokenView):
                     break
                 continue
             if words and (
-                w in lx.complementisers
+                w in lx.complementisers and not self._in_outlet_name(n, k)
                 or w in lx.stop_words
                 or w in {"فقد", "فان", "ف", "قد", "و"}
                 or lx.cue_form(w) is not None and lx.cue_form(w)[1].type == "verb"
@@ -174,6 +174,28 @@ class Phrases(TokenView):
             end += 1
         return start, end
 
+    def _in_outlet_name(self, n: int, floor: int) -> bool:
+        """Whether word token ``n`` is inside an outlet's name that starts a word or two before it:
+        the «إن» of «سي إن إن» is not a complementiser."""
+        back: list[int] = []
+        k = n - 1
+        while k >= floor and len(back) < 2:
+            if self.tokens[k].is_word:
+                back.insert(0, k)
+            elif self.tokens[k].text not in {'"', "("}:
+                break
+            k -= 1
+        for m, b in enumerate(back):
+            words = [self.tokens[b].text] + [self.tokens[x].text for x in back[m + 1 :]] + [self.tokens[n].text]
+            words[0] = strip_clitic(words[0])
+            nxt = self._next_word(n + 1, min(len(self.tokens), n + 4))
+            if nxt is not None:
+                words.append(self.tokens[nxt].text)
+            hit = self.gz.match_words(words)
+            if hit is not None and hit[1] > len(back) - m:
+                return True
+        return False
+
     # -- recipients and channels -------------------------------------------------------------
 
     def _recipient(self, toks: list[int]) -> tuple[int, int, list[str]] | None:
@@ -208,7 +230,7 @@ class Phrases(TokenView):
             last_word_idx = m[1]
             word_toks = [k for k in rest_toks if self.tokens[k].is_word][:last_word_idx]
             start = self.tokens[rest_toks[0]].start + offset
-            end = self.tokens[word_toks[-1]].end
+            end = self._gloss_end(word_toks[-1], self.tokens[word_toks[-1]].end)
             return (*self._close_brackets(start, end), words[:last_word_idx])
         if first_word in lx.recipient_titles:
             np_tokens = [rest_toks[0]]
@@ -217,10 +239,24 @@ class Phrases(TokenView):
             if more and not first_word.startswith("ال"):
                 np_tokens += more
             start = self.tokens[rest_toks[0]].start + offset
-            end = self.tokens[np_tokens[-1]].end
+            end = self._gloss_end(np_tokens[-1], self.tokens[np_tokens[-1]].end)
             ws = [first_word] + [self.tokens[k].text for k in np_tokens[1:] if self.tokens[k].is_word]
             return (*self._close_brackets(start, end), ws)
         return None
+
+    def _gloss_end(self, last: int, end: int) -> int:
+        """«لهيئة الإذاعة البريطانية (بي بي سي)»: a bracketed gloss right after a recipient's name
+        belongs to it; the end of the recipient, over the gloss if there is one."""
+        k = last + 1
+        if k >= len(self.tokens) or self.tokens[k].text != "(" or self.tokens[k].start > end + 1:
+            return end
+        for m in range(k + 1, min(len(self.tokens), k + 7)):
+            t = self.tokens[m].text
+            if t == ")":
+                return self.tokens[m].end
+            if not self.tokens[m].is_word and t not in {".", "-", '"'}:
+                return end
+        return end
 
     def _channel_at(self, k: int, zone: list[int]) -> tuple[int, int] | None:
         """«في بيان», «في تغريدة على تويتر», «خلال مؤتمر صحافي», «عبر حسابه على تويتر» at

@@ -248,9 +248,21 @@ def type_mention(
         return Typing("person")  # «هذا الشاب»
     if head.startswith("ال") and _has_name(words[i + 1 :], lexicon):
         return Typing("person")  # «السنتاتورة كامالا هاريس»
+    if head.startswith("ال") and head.endswith("ي") and len(words) > i + 1 and _bare(words[i + 1], lexicon):
+        return Typing("person")  # «التونسي ناصيف البياوي»: a nationality before a name
     if head.startswith("ال") and (len(words) > 1 or regex.search(r"(ون|ين|ات)$", head)):
         return Typing("organization")  # «الحوثيون», «القوات الكردية»
     return Typing("person")  # a name, «السليم», «الخفاجي» included
+
+
+def _bare(w: str, lexicon: Lexicon) -> bool:
+    """A word that can start a proper name: no «ال», no digit, not a word the lexicons know."""
+    return (
+        not w.startswith("ال") and w.isalpha() and len(w) > 2
+        and w not in lexicon.source_words and w not in lexicon.not_subject_starts
+        and w not in lexicon.stop_words and w not in lexicon.prepositions and w not in lexicon.quantifiers
+        and not (w[0] in "لب" and lexicon.known_form(w) != w)
+    )
 
 
 def _has_name(words: list[str], lexicon: Lexicon) -> bool:

@@ -6,8 +6,21 @@ verb that opens the sentence, or the speaker an earlier attribution established.
 from __future__ import annotations
 
 from .found import Findings, Found
+from .lexicon import Lexicon, norm_set
 from .phrases import Phrases
 from .segment import Segment
+
+
+_EXTRA: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def cue_words(lx: Lexicon, key: str) -> frozenset[str]:
+    """A list of words from ``schemas/cues.yaml`` the lexicon does not load itself, normalised."""
+    k = (id(lx), key)
+    got = _EXTRA.get(k)
+    if got is None:
+        got = _EXTRA[k] = frozenset(norm_set(lx.cues_data.get(key) or []))
+    return got
 
 
 class Speakers(Phrases, Findings):
@@ -111,7 +124,14 @@ class Speakers(Phrases, Findings):
             if self.tokens[k].text in {",", ";", ":"} or self.tokens[k].text in {"فان", "لان", "ان"}:
                 begin = k + 1
                 break
-        toks = list(range(begin, i))
+        aux = all(
+            not self.tokens[k].is_word or self.tokens[k].text in {"قد", "كان", "كانت"} for k in range(begin, i)
+        )  # «وكان رئيس المفوضية الأوروبية جان كلود يونكر، قد هدد بأن …»
+        if aux and begin - 1 > srange.start and self.tokens[begin - 1].text == ",":
+            begin, end = self._apposed_subject(begin - 1, srange.start)
+        else:
+            end = i
+        toks = list(range(begin, end))
         words = [k for k in toks if self.tokens[k].is_word]
         while words and (
             self.tokens[words[0]].text in self.lx.subject_lead_ins or self.tokens[words[0]].text in self.lx.clause_openers
@@ -128,8 +148,11 @@ class Speakers(Phrases, Findings):
         np = [k for k in toks if k >= words[0]]
         while np and not self.tokens[np[-1]].is_word and self.tokens[np[-1]].text not in {'"', ")"}:
             np.pop()
-        # drop a trailing auxiliary («… كان أكد»)
-        while np and self.tokens[np[-1]].text in {"كان", "كانت", "قد"}:
+        # drop a trailing auxiliary («… كان أكد», «…، قد هدد»)
+        while np and (
+            self.tokens[np[-1]].text in {"كان", "كانت", "قد"}
+            or not self.tokens[np[-1]].is_word and self.tokens[np[-1]].text not in {'"', ")"}
+        ):
             np.pop()
         if not np:
             return None
@@ -137,6 +160,95 @@ class Speakers(Phrases, Findings):
         if not self._known_source(words_text):
             return None
         return self._balance(np)
+
+    def _sender_before(self, i: int, floor: int) -> list[int] | None:
+        """«تلقى … اتصالا من جلالة الملك حمد بن عيسى ملك البحرين أعرب فيه عن …», «كلمة ألقاها
+        المهندس عبد الله الميال أعرب من خلالها عن …»: a verb with a resumptive pronoun right after
+        the mention of who sent or delivered the message: that mention (a title and what follows
+        it, after «من» or «ألقى»)."""
+        lx = self.lx
+        k = i - 1
+        title = None
+        words = 0
+        while k >= floor and words < 12:
+            tok = self.tokens[k]
+            if not tok.is_word:
+                break
+            if tok.text in cue_words(lx, "sender_markers"):
+                break
+            if tok.text in lx.prepositions or tok.text in lx.stop_words or lx.cue_form(tok.text) is not None:
+                return None
+            _, head, two = lx.head([tok.text, *( [self.tokens[k + 1].text] if k + 1 < i else [])])
+            if head in lx.person_titles or two in lx.person_titles:
+                title = k
+            words += 1
+            k -= 1
+        if title is None or k < floor or self.tokens[k].text not in cue_words(lx, "sender_markers"):
+            return None
+        # the mention starts at the first title after the marker
+        first = k + 1
+        while first < i and not (
+            lx.head([self.tokens[first].text])[1] in lx.person_titles
+        ):
+            first += 1
+        return list(range(first, i)) if first < i else None
+
+    def _apposed_subject(self, comma: int, floor: int) -> tuple[int, int]:
+        """«رئيس الوزراء العراقي، محمد شياع السوداني، أكد …»: a verb right after a comma whose
+        subject stands before it, in commas. Where that subject starts and ends: the clause
+        before the comma, and the one before that too when the nearer one is only a name in
+        apposition; the noun before a relative clause («ترامب الذي يتصدر المرشحين …، أشار»).
+        Empty (``comma + 1``) when the clause before does not look like one."""
+        none = (comma + 1, comma + 1)
+        def clause_start(k: int) -> int:
+            for m in range(k - 1, floor - 1, -1):
+                if self.tokens[m].text in {",", ";", ":"} or self.tokens[m].text in {"فان", "لان", "ان"}:
+                    return m + 1
+            return floor
+
+        begin = clause_start(comma)
+        words = [self.tokens[k].text for k in range(begin, comma) if self.tokens[k].is_word]
+        rel = next((k for k in range(begin, comma) if self.tokens[k].text in self.lx.relatives), None)
+        if rel is not None:
+            # «ترامب الذي يتصدر المرشحين … وفق استطلاعات الرأي، أشار»: the noun the clause is about
+            head = [k for k in range(begin, rel) if self.tokens[k].is_word]
+            hw = [self.tokens[k].text for k in head]
+            while hw and (hw[0] in self.lx.subject_lead_ins or hw[0] in self.lx.clause_openers):
+                hw, head = hw[1:], head[1:]
+            _, h, two = self.lx.head(hw or [""])
+            strong = hw and (
+                hw[0].startswith("ال") or self.lx.is_source_noun(h, two)
+                or len(hw) <= 2 and not any(w.startswith("ال") for w in hw)  # a name: «ترامب»
+            )
+            if strong and 0 < len(hw) <= 5 and self._known_source(hw) and not any(
+                self.lx.cue_form(w) is not None or w in self.lx.not_subject_starts for w in hw
+            ):
+                return head[0], head[-1] + 1
+            return none
+        if not words or len(words) > 8:
+            return none
+        def is_name(ws: list[str]) -> bool:
+            return 0 < len(ws) <= 4 and not ws[0].startswith("ال") and not any(
+                self.lx.cue_form(w) is not None or w in self.lx.not_subject_starts
+                or w in self.lx.subject_lead_ins or w in self.lx.clause_openers for w in ws
+            )
+
+        def is_title(ws: list[str]) -> bool:
+            if not ws or len(ws) > 8:
+                return False
+            _, head, two = self.lx.head(ws)
+            return head in self.lx.person_titles or two in self.lx.person_titles
+
+        name = is_name(words)
+        if begin - 1 > floor and self.tokens[begin - 1].text == ",":
+            # «رئيس الوزراء، محمد السوداني، أكد», «دينس روس، الزميل في معهد واشنطن، قال»
+            other = clause_start(begin - 1)
+            owords = [self.tokens[k].text for k in range(other, begin - 1) if self.tokens[k].is_word]
+            while owords and (owords[0] in self.lx.subject_lead_ins or owords[0] in self.lx.clause_openers):
+                owords = owords[1:]
+            if name and is_title(owords) or is_title(words) and is_name(owords):
+                return other, comma
+        return none if name else (begin, comma)  # «وخلال لقائه نظيره، سيرغي لافروف، أكد»: the object
 
     def _relative_antecedent(self, i: int, floor: int) -> list[int] | None:
         """«… دونالد ترامب، الذي دعا الحلف إلى …»: the noun the relative pronoun refers to."""
@@ -196,6 +308,14 @@ class Speakers(Phrases, Findings):
                 found = self._clause_subject(k + 1, before)
                 if found is not None:
                     break
+        if found is None:
+            # «وبدأت التحقيقات عندما قدمت فتاة قاصرة شكوى إلى الشرطة، قالت فيها»: the subject of a
+            # clause opened by «عندما»
+            subs = cue_words(self.lx, "clause_subordinators")
+            for k in range(srange.start, min(before, srange.start + 12)):
+                if self.tokens[k].text in subs:
+                    found = self._clause_subject(k + 1, before)
+                    break
         return found
 
     def _clause_subject(self, begin: int, before: int) -> list[int] | None:
@@ -205,6 +325,13 @@ class Speakers(Phrases, Findings):
             words = words[1:]
         if len(words) < 2:
             return None
+        if self.tokens[words[0]].text in self.lx.complementisers:
+            # «وإلا فإن ستون أورد رواية أخرى …، وقال»: a subject after «فإن», not a verb
+            chunk = self._np_chunk([k for k in range(words[1], min(before, words[1] + 8))])
+            ws = [self.tokens[k].text for k in chunk if self.tokens[k].is_word]
+            if not ws or not self._known_source(ws) or self.lx.cue_form(ws[0]) is not None:
+                return None
+            return chunk
         verb = self.tokens[words[0]].text
         if (
             verb.startswith("ال")
@@ -252,6 +379,8 @@ class Speakers(Phrases, Findings):
         ante = ante or self._antecedent(first, s)
         if ante is None:
             return None, [], via, None
+        # «قال لرويترز … وأضاف»: the continuation came through Reuters too; the extract stage marks
+        # such carried-over intermediaries inherited (their mention is outside this sentence)
         return ante.source, ante.source_words, via or list(ante.via), ante.index
 
     def _last_speaker_since(self, first: int) -> Found | None:

@@ -230,3 +230,41 @@ def test_a_body_named_by_its_remit_is_one_mention(extractor):
 )
 def test_senses_that_report_nothing(text, extractor):
     assert [a.cue.text for a in all_of(text, extractor)] in ([], ["تعهد"])
+
+
+def test_an_outlet_name_holding_a_complementiser_is_a_recipient(extractor):
+    # «سي إن إن»: the «إن» is part of the name; a bracketed gloss belongs to the recipient
+    a = only("عنوان\nوقال ستون لـ«سي إن إن» إن الحملة انتهت.", extractor)
+    assert a.source.text == "ستون"
+    assert [v.name for v in a.via] == ["CNN"]
+    a = only("عنوان\nوقال ناطق باسم الحملة لهيئة الإذاعة البريطانية (بي بي سي) إن الحملة انتهت.", extractor)
+    assert a.source.text == "ناطق باسم الحملة"
+    assert [(v.text, v.name) for v in a.via] == [("هيئة الإذاعة البريطانية (بي بي سي)", "BBC")]
+
+
+def test_a_subject_in_commas_before_the_verb(extractor):
+    a = only("عنوان\nكذلك كان رئيس الوزراء العراقي، محمد شياع السوداني، أكد أن المهمة انتهت.", extractor)
+    assert a.source.text == "رئيس الوزراء العراقي، محمد شياع السوداني"
+    a = only("عنوان\nوكان رئيس المفوضية جان كلود يونكر، قد هدد بأن الاتحاد سيرد بقوة.", extractor)
+    assert a.source.text == "رئيس المفوضية جان كلود يونكر"
+    a = only("عنوان\nويبدو أن ترامب الذي يتصدر المرشحين في الاستطلاعات، أشار إلى أن الحملة بدأت.", extractor)
+    assert a.source.text == "ترامب"
+
+
+def test_the_sender_of_a_message_speaks_in_it(extractor):
+    a = only("عنوان\nتلقى الملك سلمان اتصالا هاتفيا من جلالة الملك حمد بن عيسى ملك البحرين أعرب فيه عن استنكاره للاعتداء.", extractor)
+    assert a.source.text == "جلالة الملك حمد بن عيسى ملك البحرين"
+
+
+def test_a_relay_with_no_subject_continues_the_outlet_before(extractor):
+    result = all_of("عنوان\nوذكرت الصحيفة أن الحكومة تستعد.\nونقلت عن مصادر بالحكومة قولها إن بريطانيا جاهزة.", extractor)
+    a = result[-1]
+    assert a.source.text == "مصادر بالحكومة"
+    assert [v.text for v in a.via] == ["الصحيفة"]
+
+
+def test_a_continuation_names_no_intermediary_of_its_own(extractor):
+    first, second = all_of("عنوان\nوقال مسؤول لرويترز إن الاجتماع انتهى. وأضاف أن الحكومة ستعلن قرارها.", extractor)
+    assert [v.name for v in first.via] == ["Reuters"]
+    assert second.source.text == "مسؤول"
+    assert [v for v in second.via if not v.inherited] == []
