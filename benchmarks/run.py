@@ -126,8 +126,14 @@ def write_jsonl(articles: list[dict], folder: Path) -> None:
 
 
 def _peak_mb() -> float:
-    """Peak RSS of this process or of the largest process it started (ingest's workers)."""
+    """Peak RSS of this process (its high-water mark since exec: ``ru_maxrss`` would include the
+    parent's at fork time) or of the largest process it started (ingest's workers)."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        with open("/proc/self/status") as status:
+            own = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        pass
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return max(own, children) / 1024
 

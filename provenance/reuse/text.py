@@ -128,11 +128,11 @@ class ReuseText:
     def from_text(cls, text: str, n: int = 5, norm: str | None = None) -> ReuseText:
         """``norm`` is ``normalise_text(text)`` when the caller has it (the store keeps it)."""
         ids = word_ids(WORD.findall(text))
-        formula = formulas().mark(ids)
+        formula = formulas().mark(ids) | formulas().scripture_words(text, len(ids))
         furniture = furniture_words(text, len(ids), norm)
         shingles = shingle_hashes(ids, n)
         masked = formula | furniture
-        if masked.any():  # a shingle with a formula or furniture word in it never anchors
+        if len(shingles) and masked.any():  # a shingle with a formula or furniture word in it never anchors
             shingles[np.convolve(masked, np.ones(n, dtype=np.int64), "valid") > 0] = 0
         return cls(ids, formula, furniture, shingles, n)
 
@@ -227,6 +227,7 @@ class Formulas:
     """Formulaic phrases as sequences of key ids, to be marked in a text."""
 
     phrases: tuple[tuple[int, ...], ...]
+    scripture: regex.Pattern[str] | None = None
     by_first: dict[int, list[tuple[int, ...]]] = attrs.field(init=False, eq=False)
     firsts: np.ndarray = attrs.field(init=False, eq=False)
 
@@ -242,7 +243,28 @@ class Formulas:
         with open(path or schema_path("formulas.yaml"), encoding="utf-8") as f:
             data = yaml.safe_load(f)
         phrases = {tuple(word_ids(WORD.findall(p)).tolist()) for p in data.get("formulas", [])}
-        return cls(tuple(sorted((p for p in phrases if p), key=len, reverse=True)))
+        markers = data.get("scripture_markers") or []
+        scripture = None
+        if markers:
+            words = "|".join(_loose(m) for m in sorted(markers, key=len, reverse=True))
+            scripture = regex.compile(rf"(?:{words})[\s:،,]*(?P<open>[{regex.escape(''.join(_CLOSERS))}])")
+        return cls(tuple(sorted((p for p in phrases if p), key=len, reverse=True)), scripture)
+
+    def scripture_words(self, text: str, count: int) -> np.ndarray:
+        """A boolean per word of ``text``: True inside a quotation that follows a scripture marker."""
+        marked = np.zeros(count, dtype=bool)
+        if self.scripture is None:
+            return marked
+        spans = []
+        for m in self.scripture.finditer(text):
+            close = text.find(_CLOSERS[m["open"]], m.end(), m.end() + _LONGEST_QUOTE)
+            if close > 0:
+                spans.append((m.end(), close))
+        if spans:
+            starts, _ = word_offsets(text)
+            for a, b in spans:
+                marked[(starts >= a) & (starts < b)] = True
+        return marked
 
     def mark(self, ids: np.ndarray) -> np.ndarray:
         """A boolean array: True for every word inside one of the phrases."""
@@ -254,6 +276,20 @@ class Formulas:
                     marked[i : i + k] = True
                     break
         return marked
+
+
+_CLOSERS = {"(": ")", "[": "]", "{": "}", "﴿": "﴾", "«": "»", '"': '"', "“": "”", "”": "“"}
+_LONGEST_QUOTE = 1500  # characters: a quotation left open is not followed further
+_MARKS_BETWEEN = "[\u0610-\u061a\u064b-\u065f\u0670\u0640]*"
+_LETTER_FORMS = {"ا": "[اأإآٱ]", "ي": "[يى]", "ى": "[يى]", "ه": "[هة]", "ة": "[هة]"}
+
+
+def _loose(phrase: str) -> str:
+    """A regex for ``phrase`` as written in raw text: any alef or ya form, harakat anywhere."""
+    out = []
+    for c in phrase:
+        out.append(r"\s+" if c == " " else _LETTER_FORMS.get(c, regex.escape(c)) + _MARKS_BETWEEN)
+    return "".join(out)
 
 
 @lru_cache(maxsize=1)
