@@ -25,7 +25,7 @@ What it does, in one run:
 
 Each tool runs in a child process, so its peak memory (max RSS) is its own. ``--sample N``
 writes N randomly drawn pairs found by provenance, both passages shown, to ``--sample-out``
-for reading by hand (``benchmarks/reuse_precision.tsv`` holds the verdicts reported in the README).
+for reading by hand (``benchmarks/reuse_precision_seed*.tsv`` hold the verdicts reported in the README).
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 """The whole pipeline timed on real articles: extract, ingest, reuse and the site's pages.
 
     python benchmarks/run.py [--articles 1000,10000,100000] [--corpora DIR] [--full] [--json OUT]
+    python benchmarks/run.py --db PATH      # reuse and page loads only, on a database you have
 
 Articles come from ../shared/corpora (ANT multi-source and SaudiNewsNet, 12,494 real articles).
 Sizes above that are built by repeating the real set with a light perturbation: copy k keeps
@@ -236,7 +237,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true", help="extract and jobs=1 ingest at every size")
     parser.add_argument("--tmp", default=None, help="where the databases go (default: a temporary folder)")
     parser.add_argument("--json", dest="json_out", default=None, help="also write the figures as JSON")
+    parser.add_argument("--db", default=None, help="only time reuse and the pages on this existing database")
     args = parser.parse_args(argv)
+    if args.db:
+        reuse = in_child(stage_reuse, args.db, 2)
+        print(f"reuse --jobs 2: {reuse['seconds']:.1f} s, peak {reuse['peak_mb']:.0f} MB ({reuse['summary']})")
+        pages = in_child(stage_pages, args.db)
+        print("pages, median ms:", ", ".join(f"{k} {v['median_ms']:.0f} (max {v['max_ms']:.0f})"
+                                            for k, v in pages.items() if k != "failed"), pages["failed"])
+        return 0
     sizes = sorted({int(s) for s in args.articles.split(",")} | ({args.growth, 2 * args.growth} if args.growth else set()))
 
     t = time.perf_counter()

@@ -24,8 +24,8 @@ import json
 import os
 import shutil
 import sqlite3
-from contextlib import closing
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 

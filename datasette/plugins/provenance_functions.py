@@ -7,9 +7,9 @@ same way. Datasette's table search box runs ``MATCH escape_fts(:search)``; regis
 ``escape_fts`` *after* Datasette's built-in one (``trylast=True``) makes that box fold too.
 """
 
-from datasette import hookimpl
 from datasette.utils import escape_fts as _datasette_escape_fts
 
+from datasette import hookimpl
 from provenance.pages import source_matches
 from provenance.store import normalize_ar
 

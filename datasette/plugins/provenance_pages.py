@@ -11,10 +11,10 @@ import sqlite3
 
 import attrs
 import markupsafe
-from datasette import hookimpl
 from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import NotFound, Response
 
+from datasette import hookimpl
 from provenance import pages
 
 PAGES = {
@@ -120,7 +120,7 @@ def render_cell(value, column, table, database, datasette, row):
         return None
     kind = TITLE_LINKS.get((table, column))
     if kind is not None:
-        target = row["id"] if "id" in row.keys() else None
+        target = row["id"] if "id" in row.keys() else None  # noqa: SIM118 - a sqlite3.Row iterates its values
     elif column in LINKED_COLUMNS and (table is None or table not in TABLES_WITH_FOREIGN_KEYS):
         kind, target = LINKED_COLUMNS[column], value
     else:

@@ -92,13 +92,19 @@ def _anchors(
     sizes = np.fromiter((len(x) for x in shingles), dtype=np.int64, count=len(shingles))
     if sizes.sum() == 0:
         return None
+    # 32-bit article numbers and positions, and each intermediate dropped as soon as it is used:
+    # at 100,000 articles these arrays hold about 45 million shingles
     hashes = np.concatenate(shingles)
-    docs = np.repeat(np.arange(len(shingles), dtype=np.int64), sizes)
-    pos = np.arange(len(hashes), dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
     keep = hashes != 0
-    hashes, docs, pos = hashes[keep], docs[keep], pos[keep]
+    docs = np.repeat(np.arange(len(shingles), dtype=np.int32), sizes)[keep]
+    pos = np.concatenate([np.arange(k, dtype=np.int32) for k in sizes])[keep]  # position in its article
+    hashes = hashes[keep]
+    del keep
     order = np.argsort(hashes, kind="stable")  # stable: by article, then position, in each group
-    hashes, docs, pos = hashes[order], docs[order], pos[order]
+    hashes = hashes[order]
+    docs = docs[order]
+    pos = pos[order]
+    del order
     starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
     lengths = np.diff(np.r_[starts, len(hashes)])
     # distinct articles per hash: a new article starts where the doc changes inside a group
@@ -114,17 +120,20 @@ def _anchors(
         ia, ib = rows[:, i].ravel(), rows[:, j].ravel()
         common = np.repeat(df[chosen] > s.rare_df, len(i))
         differ = docs[ia] != docs[ib]
-        parts_a.append(ia[differ])
-        parts_b.append(ib[differ])
+        parts_a.append(ia[differ].astype(np.int32))
+        parts_b.append(ib[differ].astype(np.int32))
         parts_common.append(common[differ])
     if not parts_a:
         return None
     ia, ib = np.concatenate(parts_a), np.concatenate(parts_b)  # docs[ia] < docs[ib]
+    del hashes, starts, lengths, first_of_doc, parts_a, parts_b
     da, db, pa, pb, common = docs[ia], docs[ib], pos[ia], pos[ib], np.concatenate(parts_common)
+    del ia, ib
     if new is not None:
         wanted = new[da] | new[db]
         da, db, pa, pb, common = da[wanted], db[wanted], pa[wanted], pb[wanted], common[wanted]
-    pair = da * (1 << 32) + db
+    pair = da.astype(np.int64) * (1 << 32) + db
+    del da, db
     _, inverse, counts = np.unique(pair, return_inverse=True, return_counts=True)
     wanted = counts[inverse] >= s.min_anchors
     return pair[wanted], pa[wanted], pb[wanted], common[wanted]
@@ -132,6 +141,7 @@ def _anchors(
 
 def _diagonal_runs(pair: np.ndarray, pa: np.ndarray, pb: np.ndarray, common: np.ndarray, s: ReuseSettings) -> np.ndarray:
     """Rows (pair, a_first, a_last, b_first, b_last, aligned, anchors, common anchors) of runs on one diagonal."""
+    pa, pb = pa.astype(np.int64), pb.astype(np.int64)
     diag = pa - pb
     order = np.lexsort((pa, diag, pair))
     pair, pa, pb, diag, common = pair[order], pa[order], pb[order], diag[order], common[order]

@@ -14,6 +14,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import attrs
@@ -132,13 +133,13 @@ def update(
         for article_id in stale:
             forget(db, article_id)
     new_rows = list(db.execute(
-        "SELECT a.id, a.hash, a.text FROM articles a LEFT JOIN reuse_index r ON r.article_id = a.id"
+        "SELECT a.id, a.hash FROM articles a LEFT JOIN reuse_index r ON r.article_id = a.id"
         " WHERE r.article_id IS NULL ORDER BY a.id"
     ))
     say(f"tokenising {len(new_rows)} articles")
     new_ids = [r[0] for r in new_rows]
     new_hashes = [r[1] for r in new_rows]
-    new_shingles = list(_shingles(db, [(r[0], r[2]) for r in new_rows], settings.n, jobs))
+    new_shingles = list(_shingles(db, new_ids, settings.n, jobs))
     new_words = [int(w) for w, _ in new_shingles]
     new_arrays = [s for _, s in new_shingles]
     old_ids, old_arrays = [], []
@@ -149,14 +150,11 @@ def update(
     is_new = np.zeros(len(ids), dtype=bool)
     is_new[len(old_ids):] = True
     say(f"aligning against an index of {len(old_ids)} articles")
-    texts = {r[0]: r[2] for r in new_rows}
     del new_rows
 
+    @lru_cache(maxsize=4096)  # texts are read when a match needs them, never all at once
     def text(k: int) -> str:
-        article_id = ids[k]
-        if article_id not in texts:
-            texts[article_id] = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
-        return texts[article_id]
+        return db.execute("SELECT text FROM articles WHERE id = ?", [ids[k]]).fetchone()[0]
 
     found = located(find_matches(old_arrays + new_arrays, settings, new=is_new), text, settings) if ids else []
     facts = _facts(db, {ids[r.a] for r in found} | {ids[r.b] for r in found})
@@ -186,24 +184,24 @@ def update(
     )
 
 
-def _shingles(db: sqlite_utils.Database, texts: list[tuple[int, str]], n: int, jobs: int) -> Iterator[tuple[int, np.ndarray]]:
-    """(words, shingle hashes) of each (article id, text), in order.
+def _shingles(db: sqlite_utils.Database, article_ids: list[int], n: int, jobs: int) -> Iterator[tuple[int, np.ndarray]]:
+    """(words, shingle hashes) of each article, in order.
 
-    The masks need each text normalised, which the store keeps in ``text_norm``: it is read a
-    chunk at a time, as the chunks are tokenised, so that it is never all in memory at once.
+    Each text and its normalised form (``text_norm``, which the masks need) are read a chunk at
+    a time, as the chunks are tokenised, so that the texts are never all in memory at once.
     """
-    chunk = max(50, len(texts) // (jobs * 8)) if jobs > 1 and len(texts) > 200 else 500
+    chunk = max(50, min(2000, len(article_ids) // (jobs * 8))) if jobs > 1 and len(article_ids) > 200 else 500
 
     def chunks() -> Iterator[list[tuple[str, str | None]]]:
-        for i in range(0, len(texts), chunk):
-            part = texts[i : i + chunk]
-            norms = dict(db.execute(
-                "SELECT id, text_norm FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-                [json.dumps([article_id for article_id, _ in part])],
-            ))
-            yield [(text, norms.get(article_id)) for article_id, text in part]
+        for i in range(0, len(article_ids), chunk):
+            part = article_ids[i : i + chunk]
+            rows = {r[0]: (r[1], r[2]) for r in db.execute(
+                "SELECT id, text, text_norm FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps(part)],
+            )}
+            yield [rows[article_id] for article_id in part]
 
-    if jobs > 1 and len(texts) > 200:
+    if jobs > 1 and len(article_ids) > 200:
         with ProcessPoolExecutor(jobs) as pool:
             pending: deque[Future[list[tuple[int, np.ndarray]]]] = deque()
             for part in chunks():

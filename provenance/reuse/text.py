@@ -24,7 +24,6 @@ each other.
 from __future__ import annotations
 
 import hashlib
-import re
 import zlib
 from functools import lru_cache
 
@@ -34,7 +33,7 @@ import regex
 import yaml
 
 from ..lexicon import Lexicon, default_lexicon, schema_path
-from ..normalise import _ARABIC_MARKS, _INVISIBLE, _SPECIAL, TATWEEL, _replacement, _table
+from ..normalise import normalise_text
 from ..segment import paragraphs
 
 WORD = regex.compile(r"[\p{L}\p{N}\p{M}\u0640]+")
@@ -173,29 +172,8 @@ _NEWLINE = regex.compile("\n")
 
 
 def normalised(text: str) -> str:
-    """``normalise_text(text)``, faster: the text only, no map back to the original, the
-    characters that are not mapped one to one looked for only in a text that has some, and the
-    one-to-one mappings applied with a table indexed by code point rather than a dict."""
-    if _MAYBE_SPECIAL.search(text):
-        table = _table(True)
-        text = _SPECIAL.sub(lambda m: _replacement(m, table), text)
-    return text.translate(_fast_table())
-
-
-# every character _SPECIAL starts a match with (the standard re module scans for a set of
-# characters several times faster)
-_MAYBE_SPECIAL = re.compile(f"[{_ARABIC_MARKS}{_INVISIBLE}{TATWEEL}\ufb50-\ufdff\ufe70-\ufefc]")
-
-
-@lru_cache(maxsize=1)
-def _fast_table() -> list[int | str | None]:
-    # a character past the list's end is left as it is, as one missing from a dict is; the
-    # table's outputs are never its inputs, so mapping a replacement again changes nothing
-    table = _table(True)
-    fast: list[int | str | None] = list(range(max(table) + 1))
-    for k, v in table.items():
-        fast[k] = v
-    return fast
+    """``normalise_text(text)``: the normalised text the masks are found in."""
+    return normalise_text(text)
 
 
 def masks_fingerprint() -> str:
