@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .clauses import Clauses
 from .found import Found
-from .lexicon import FormInfo
+from .lexicon import FormInfo, norm
 from .resolve import type_mention
 from .segment import Segment
 from .speakers import Speakers, cue_words
@@ -144,9 +144,40 @@ class Cues(Speakers, Clauses):
             own = type_mention(words, self.lx, self.gz).kind
             if kind in {"wire_agency", "outlet"} and own not in {"wire_agency", "outlet", "organization"}:
                 via = [(inside.source[0], inside.source[1], list(inside.source_words))]
+        elif inside is None:
+            # «وقالت وكالة إيسنا استنادا إلى مكتب المدعي العام إن …»: right after the subject of a
+            # report, the cue names where that outlet got it: the outlet is the intermediary
+            teller = self._subject_ending_at(i, first)
+            if teller is not None and teller.source is not None:
+                kind = type_mention(teller.source_words, self.lx, self.gz).kind
+                own = type_mention(words, self.lx, self.gz).kind
+                if kind in {"wire_agency", "outlet"} and own not in {"wire_agency", "outlet"}:
+                    via = [(teller.source[0], teller.source[1], list(teller.source_words))]
         self._add(
             Found((cue_start, cue_end), info.lemma, "nominal", src, words, via, content, s, content_before=not at_start)
         )
+
+    def _what_clause(self, i: int, floor: int) -> bool:
+        """«…، وهو ما أكده الوزير», «وهذا ما أشارت إليه القيادة»: the verb at ``i`` reports the
+        clause before it."""
+        prev = self._prev_word(i, floor)
+        if prev is None or prev != i - 1 or self.tokens[prev].text != "ما":
+            return False
+        pp = self._prev_word(prev, floor)
+        return pp is not None and pp == prev - 1 and self.tokens[pp].text in cue_words(self.lx, "what_openers")
+
+    def _subject_ending_at(self, i: int, first: int) -> Found | None:
+        """The report of this sentence whose explicit subject ends right before token ``i``."""
+        k = i - 1
+        while k >= 0 and not self.tokens[k].is_word and self.tokens[k].text in {",", '"', ")"}:
+            k -= 1
+        if k < 0:
+            return None
+        end = self.tokens[k].end
+        for f in self.found[max(first, len(self.found) - 4) :]:
+            if f.cue_type == "verb" and f.source is not None and f.continues is None and f.source[1] == end:
+                return f
+        return None
 
     # -- verbs -------------------------------------------------------------------------------
 
@@ -187,13 +218,24 @@ class Cues(Speakers, Clauses):
             prev is not None
             and self.tokens[prev].text in {"كما", "حسبما", "وفقما", "بحسبما"}
             and not self._clause_start(prev, s)
-        )  # «…، كما قال بيان»: "as"; a «كما» opening the sentence means "also"
+        ) or self._what_clause(i, srange.start) or (
+            prev is not None and prev == i - 1 and self.tokens[prev].text in cue_words(self.lx, "thus_openers")
+        )  # «…، كما قال بيان»: "as"; a «كما» opening the
+        # sentence means "also"; «…، وهو ما أكده الوزير»: what the clause before said
         if comp is None and not (kama or lead):
             return
         marker, zone_end, content_start = comp if comp else ("none", srange.stop, None)
         zone = [k for k in range(i + 1, zone_end)]
         source_toks, via = self._split_zone(zone, marker, srange.stop)
         channel = next((c for c in (self._channel_at(k, zone) for k in range(len(zone))) if c), None)
+        if channel is not None:
+            at = next(k for k in range(len(zone)) if self._channel_at(k, zone))
+            for m in range(at + 1, min(len(zone), at + 8)):
+                relay = self._relayed_by(zone[m:])
+                if relay is not None:
+                    if not any(v[0] < relay[1] and relay[0] < v[1] for v in via):
+                        via = [*via, relay]
+                    break
         if marker == "an" and self._next_word(zone_end + 1, srange.stop) is not None and (
             self.tokens[self._next_word(zone_end + 1, srange.stop)].text in self.lx.not_after_an
         ):
@@ -232,6 +274,21 @@ class Cues(Speakers, Clauses):
         svo = None
         if not explicit and not lead:
             svo = self._subject_before(i, s, clitic)
+        elif explicit and not lead and relative is None and (marker == "np" or info.takes_object):
+            # «لكن موسكو تنفي أي دور لها», «غير أن روسيا تتهم مقاتلي المعارضة بـ …»: a subject
+            # written before the verb after «أن»/«لكن» makes the noun after the verb its object
+            before_np = self._subject_before(i, s, clitic)
+            if before_np is not None:
+                lead_in = self._prev_word(before_np[0], srange.start)
+                if lead_in is not None and self.tokens[lead_in].text in cue_words(self.lx, "svo_particles"):
+                    told = [self.tokens[k].text for k in source_toks if self.tokens[k].is_word]
+                    if norm(info.lemma) in cue_words(self.lx, "telling_verbs") and type_mention(
+                        told, self.lx, self.gz
+                    ).kind in {"wire_agency", "outlet"}:
+                        # «أن سالفيني أبلغ الإعلام الإيطالي أنه …»: the outlet told carries it
+                        via = [*via, self._mention_tokens(source_toks)]
+                    svo, explicit, source_toks = before_np, False, []
+                    content_start = i + 1
         before = prev
         if before is not None and self.tokens[before].text in {"قد", "كان", "كانت"}:
             before = self._prev_word(before, srange.start)  # «وكان قد وعد»
@@ -370,8 +427,11 @@ class Cues(Speakers, Clauses):
                     cf = None  # «المرأة الوحيدة بين المرشحين»: "between", not a verb
                 if cf is not None and n > k and self.tokens[n - 1].text in self.lx.prepositions:
                     cf = None  # «قال في رد على سؤال … إن»: a verbal noun after a preposition
-                if cf is not None and words > 0 and n >= manner_end:
+                if cf is not None and words > 0 and n >= manner_end and not (
+                    self.tokens[n - 1].text in self.lx.relatives and not set(cf[1].complements) & {"that", "colon"}
+                ):
                     break  # another reporting verb or participle: its complement, not ours
+                # («وقال الجيش الذي يحمل حماس مسؤولية … إن»: a relative clause inside the subject)
                 words += 1
                 if words > _MAX_SUBJECT or (participle and words > 6):
                     break
@@ -393,6 +453,13 @@ class Cues(Speakers, Clauses):
                         return "quote", n, n
                     after_close = self._token_at(close) + 1
                     after = self._next_word(after_close, stop)
+                    if (
+                        after is not None and after == after_close + 1 and self.tokens[after_close].text == ","
+                        and self.tokens[after].text in self.lx.complementisers
+                    ):
+                        # «وقال المتحدث باسم "حماس"، إن …»: the quoted name is in the subject
+                        quote = ("quote", n, n)
+                        continue
                     if (
                         after is None
                         or after != after_close

@@ -157,8 +157,8 @@ class _Run(Cues, Credits):
             if cf is None:
                 # «ووصفهم بأنهم», «وأبلغه أن»: a verb that takes an object may carry it as a suffix
                 cf = self.lx.cue_form_with_object(t.text)
-                if cf is not None and not cf[1].takes_object:
-                    cf = None
+                if cf is not None and not cf[1].takes_object and not self._what_clause(i, idx.start):
+                    cf = None  # «وهو ما أكده الوزير»: the suffix stands for the clause before
             if cf is not None and not self._verb_follows(i, idx.stop):
                 clitic, info = cf
                 self._verb(i, clitic, info, s, p, first_in_sentence)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import regex
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, norm_set
 from .resolve import Gazetteer, strip_clitic
 from .tokens import TokenView
+
+_ADDRESSEES: dict[int, frozenset[str]] = {}
 
 _PUNCT_STOP = {",", ".", ";", "?", "!", ":", "(", ")", "[", "]", "{", "}"}
 _MAX_NP = 9  # words in the source after a prepositional cue
@@ -95,6 +97,8 @@ class Phrases(TokenView):
             w = tok.text
             if w in lx.stop_words:
                 break
+            if out and w in self._addressees():
+                break  # «أخبر الرئيس الصحفيين أن»: the people told are the object
             if out:
                 words = [self.tokens[m].text for m in out if self.tokens[m].is_word]
                 head = lx.known_form(words[0])
@@ -109,7 +113,11 @@ class Phrases(TokenView):
                     or w.startswith("ل") and k + 1 < len(zone) and self.tokens[zone[k + 1]].text.startswith("ال")
                     or words[-1].startswith("ل") and not words[-1].startswith("لل") and w.startswith("ال")
                 )  # «لحقوق» and then «الإنسان»
-                if not (in_chain or after_bism or remit or w.startswith("ال") and _adjective(w) or w == "باسم"):
+                # «كل من الأمم المتحدة والاتحاد الأوروبي»: «كل من» announces a coordination
+                coordinated = words[:2] == ["كل", "من"] and w.startswith("وال") and len(w) > 4
+                if not (
+                    in_chain or after_bism or remit or coordinated or w.startswith("ال") and _adjective(w) or w == "باسم"
+                ):
                     name = self._name_run(zone, k) if head in lx.person_titles else []
                     out += name
                     break
@@ -118,6 +126,12 @@ class Phrases(TokenView):
             if len(out) > 8:
                 break
         return self._balance(out)
+
+    def _addressees(self) -> frozenset[str]:
+        got = _ADDRESSEES.get(id(self.lx))
+        if got is None:
+            got = _ADDRESSEES[id(self.lx)] = norm_set(self.lx.cues_data.get("addressees") or [])
+        return got
 
     def _name_run(self, zone: list[int], k: int) -> list[int]:
         """Words without «ال» from ``zone[k]`` that end at a boundary (punctuation, a stop word,

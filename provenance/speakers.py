@@ -8,6 +8,7 @@ from __future__ import annotations
 from .found import Findings, Found
 from .lexicon import Lexicon, norm_set
 from .phrases import Phrases
+from .resolve import type_mention
 from .segment import Segment
 
 
@@ -57,6 +58,9 @@ class Speakers(Phrases, Findings):
             nxt = self.tokens[zone[k + 1]].text if k + 1 < len(zone) else ""
             if w in lx.stop_words or w in lx.audiences:
                 break
+            if words_seen == 0 and w in cue_words(lx, "addressees"):
+                k += 1  # «وأبلغ الصحافيين أن …»: the people told, an object; the subject may follow
+                continue
             cf = lx.cue_form(w)
             if cf is not None and cf[1].type == "participle":
                 break
@@ -84,12 +88,19 @@ class Speakers(Phrases, Findings):
                         via.append(hop)
                     return rest, via
                 break
-            if words_seen and (lx.nominal_forms.get(w) or lx.nominal_forms.get(w[1:] if w[:1] in "وف" else "")):
-                # «أوضحت المصادر وفق وسائل إعلام كردية»: the phrase names the hop
-                np_tokens = self._noun_phrase(n + 1, zone[-1] + 1)
-                if np_tokens:
-                    via.append(self._mention_tokens(np_tokens))
-                break
+            single = lx.nominal_forms.get(w) or lx.nominal_forms.get(w[1:] if w[:1] in "وف" else "")
+            if words_seen and (single or lx.strip_noun_clitic(w)[1] in lx.multiword_nominal):
+                # «أوضحت المصادر وفق وسائل إعلام كردية»: the phrase names the hop; but after an
+                # outlet («وقالت وكالة إيسنا استنادا إلى مكتب المدعي العام») it names the outlet's
+                # own source, which the phrase reports with the outlet as its intermediary
+                said_by = [self.tokens[m].text for m in source if self.tokens[m].is_word]
+                if type_mention(said_by, lx, self.gz).kind in {"wire_agency", "outlet"}:
+                    break
+                if single:
+                    np_tokens = self._noun_phrase(n + 1, zone[-1] + 1)
+                    if np_tokens:
+                        via.append(self._mention_tokens(np_tokens))
+                    break
             rec = self._recipient(zone[k:])
             if rec:
                 via.append(rec)
@@ -112,6 +123,22 @@ class Speakers(Phrases, Findings):
             source.pop()
         source = self._balance(source)
         return source, via
+
+    def _relayed_by(self, toks: list[int]) -> tuple[int, int, list[str]] | None:
+        """«في تصريحات أوردتها وكالة "إيلنا"», «في مقابلة بثتها قناة X»: after a channel, a relay
+        verb with a pronoun for the statement, and the outlet that carried it."""
+        if not toks or self.tokens[toks[0]].text not in cue_words(self.lx, "relay_verbs"):
+            return None
+        rest = [k for k in toks[1:8] if self.tokens[k].is_word or self.tokens[k].text in {'"', "(", ")"}]
+        while rest and self.tokens[rest[0]].text in self.lx.pronoun_preps | {"معه", "معها", "معهم"}:
+            rest = rest[1:]  # «في مقابلة أجرتها معه صحيفة X»
+        np_tokens = self._noun_phrase(rest[0], toks[-1] + 1) if rest else []
+        if not np_tokens:
+            return None
+        words = [self.tokens[k].text for k in np_tokens if self.tokens[k].is_word]
+        if type_mention(words, self.lx, self.gz).kind not in {"wire_agency", "outlet"}:
+            return None
+        return self._mention_tokens(np_tokens)
 
     def _subject_before(self, i: int, s: Segment, clitic: str) -> list[int] | None:
         """A subject written before the verb: «المصادر أكدت أن», «كذلك كان رئيس الوزراء … أكد»."""
@@ -266,6 +293,7 @@ class Speakers(Phrases, Findings):
                 break  # commas join apposition: «الرئيس الأميركي، آنذاك، "دونالد ترامب"، الذي»
             if tok.is_word and (
                 tok.text in lx.not_subject_starts or tok.text in lx.prepositions or tok.text in lx.stop_words
+                or lx.cue_form(tok.text) is not None  # «وقال الجيش الذي …»: the verb is not the noun
             ):
                 break
             out.insert(0, k)

@@ -268,3 +268,39 @@ def test_a_continuation_names_no_intermediary_of_its_own(extractor):
     assert [v.name for v in first.via] == ["Reuters"]
     assert second.source.text == "مسؤول"
     assert [v for v in second.via if not v.inherited] == []
+
+
+def test_a_subject_after_an_or_lakin_makes_the_noun_after_the_verb_an_object(extractor):
+    a = only("عنوان\nتعرض الجاسوس لهجوم في إنجلترا، لكن موسكو تنفي أي دور لها في الهجوم.", extractor)
+    assert (a.source.text, a.source.kind) == ("موسكو", "organization")
+    a = only("عنوان\nتشكلت الحكومة، إلا أن سالفيني أبلغ الإعلام الإيطالي أنه لا يستبعد الانتخابات.", extractor)
+    assert a.source.text == "سالفيني"
+    assert [v.text for v in a.via] == ["الإعلام الإيطالي"]
+
+
+def test_a_relative_clause_inside_the_subject(extractor):
+    a, rel = all_of("عنوان\nوقال الجيش الإسرائيلي الذي يحمل حماس مسؤولية أي هجوم ان الصاروخ سقط في منطقة مفتوحة.", extractor)
+    assert (a.cue.text, a.source.text) == ("وقال", "الجيش الإسرائيلي")
+    assert rel.source.text == "الجيش الإسرائيلي"
+
+
+def test_an_outlet_that_carried_the_statement_is_an_intermediary(extractor):
+    a = only('عنوان\nوقال المحامي في تصريحات أوردتها وكالة "إيلنا"، إنه لا يملك أي معلومات.', extractor)
+    assert a.source.text == "المحامي"
+    assert [v.text for v in a.via] == ['وكالة "إيلنا"']
+    said, based = all_of("عنوان\nوقالت وكالة إيسنا استنادا إلى مكتب المدعي العام إن المتهم نقل إلى السجن.", extractor)
+    assert said.source.text == "وكالة إيسنا"
+    assert based.source.text == "مكتب المدعي العام"
+    assert [v.text for v in based.via] == ["وكالة إيسنا"]
+
+
+def test_what_the_clause_before_said(extractor):
+    _, second = all_of("عنوان\nوقال الوزير إن الوضع صعب. وارتفعت الأسعار، وهو ما أكده وزير المالية.", extractor)
+    assert (second.cue.text, second.source.text) == ("أكده", "وزير المالية")
+    a = only('عنوان\n"لن يمر هذا دون رد" هكذا قالت الخارجية الروسية يوم الاثنين.', extractor)
+    assert a.source.text == "الخارجية الروسية"
+
+
+def test_journalists_told_are_an_object(extractor):
+    a = only("عنوان\nأخبر الرئيس الصحفيين أن الوضع صعب.", extractor)
+    assert a.source.text == "الرئيس"
