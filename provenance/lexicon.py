@@ -90,6 +90,7 @@ class Lexicon:
         self.sources_data = load("sources.yaml")
         self.boilerplate_data = load("boilerplate.yaml")
         self._cue_cache: dict[str, tuple[str, FormInfo] | None] = {}
+        self._start_cache: dict[str, bool] = {}
         self._build()
 
     # -- cues --------------------------------------------------------------------------------
@@ -223,13 +224,22 @@ class Lexicon:
         return frozenset(self.verb_forms) | frozenset(self.multiword_nominal) | self.formula_first_words
 
     def may_start_cue(self, word: str) -> bool:
-        """A quick test: can ``word`` (maybe with a clitic) start a cue or a formula?"""
+        """A quick test: can ``word`` (maybe with a clitic) start a cue or a formula?
+
+        Asked of every word of every paragraph that holds a cue, so the answer is kept per word."""
+        try:
+            return self._start_cache[word]
+        except KeyError:
+            pass
         starts = self._cue_starts
-        if word in starts:
-            return True
-        if len(word) > 2 and word[0] in "وف" and word[1:] in starts:
-            return True
-        return self.cue_form_with_object(word) is not None
+        answer = (
+            word in starts
+            or (len(word) > 2 and word[0] in "وف" and word[1:] in starts)
+            or self.cue_form_with_object(word) is not None
+        )
+        if len(self._start_cache) < 200_000:
+            self._start_cache[word] = answer
+        return answer
 
     @cached_property
     def formula_first_words(self) -> frozenset[str]:
