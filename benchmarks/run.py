@@ -34,20 +34,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing as mp
 import os
 import random
-import resource
 import shutil
 import statistics
 import sys
 import tempfile
 import time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import regex
+from measure import in_child, peak_mb  # benchmarks/measure.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPORA = ROOT / ".." / "shared" / "corpora"
@@ -126,29 +124,17 @@ def write_jsonl(articles: list[dict], folder: Path) -> None:
 # -- the stages (each in a child process) -------------------------------------------------------------
 
 
-def _peak_mb() -> float:
-    """Peak RSS of this process (its high-water mark since exec: ``ru_maxrss`` would include the
-    parent's at fork time) or of the largest process it started (ingest's workers)."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    try:
-        with open("/proc/self/status") as status:
-            own = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-    except (OSError, StopIteration):
-        pass
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024
 
 
 def stage_reference(texts: list[str]) -> dict:
     from provenance.lexicon import _trie, default_lexicon
 
     lx = default_lexicon()
-    forms = set(lx.verb_forms) | set(lx.multiword_nominal) | set(lx.credit_labels) | set(lx.credit_generic)
-    clitics = "".join(sorted(set(lx.verb_clitics) | set(lx.noun_clitics)))
-    pattern = regex.compile(rf"\b[{clitics}]?(?:{_trie(forms)})\b")
+    forms = lx.surface_forms
+    pattern = regex.compile(rf"\b[{lx.clitics}]?(?:{_trie(set(forms))})\b")
     t = time.perf_counter()
     hits = sum(len(pattern.findall(text)) for text in texts)
-    return {"seconds": time.perf_counter() - t, "peak_mb": _peak_mb(), "hits": hits, "forms": len(forms)}
+    return {"seconds": time.perf_counter() - t, "peak_mb": peak_mb(), "hits": hits, "forms": len(forms)}
 
 
 def stage_extract(articles: list[dict]) -> dict:
@@ -161,7 +147,7 @@ def stage_extract(articles: list[dict]) -> dict:
     extractor.extract_article(items[0])  # lexicons loaded before the clock starts
     t = time.perf_counter()
     found = sum(len(extractor.extract_article(a).attributions) for a in items)
-    return {"seconds": time.perf_counter() - t, "peak_mb": _peak_mb(), "attributions": found}
+    return {"seconds": time.perf_counter() - t, "peak_mb": peak_mb(), "attributions": found}
 
 
 def stage_ingest(folder: str, db: str, jobs: int) -> dict:
@@ -169,7 +155,7 @@ def stage_ingest(folder: str, db: str, jobs: int) -> dict:
 
     t = time.perf_counter()
     report = Store(db).ingest([folder], jobs=jobs)
-    return {"seconds": time.perf_counter() - t, "peak_mb": _peak_mb(), "summary": report.summary()}
+    return {"seconds": time.perf_counter() - t, "peak_mb": peak_mb(), "summary": report.summary()}
 
 
 def stage_reuse(db: str, jobs: int) -> dict:
@@ -177,7 +163,7 @@ def stage_reuse(db: str, jobs: int) -> dict:
 
     t = time.perf_counter()
     report = Store(db).reuse(rebuild=True, jobs=jobs)
-    return {"seconds": time.perf_counter() - t, "peak_mb": _peak_mb(), "summary": report.summary()}
+    return {"seconds": time.perf_counter() - t, "peak_mb": peak_mb(), "summary": report.summary()}
 
 
 def stage_pages(db: str, repeats: int = 5) -> dict:
@@ -221,9 +207,6 @@ def stage_pages(db: str, repeats: int = 5) -> dict:
     return out
 
 
-def in_child(fn, *args) -> dict:  # type: ignore[no-untyped-def]
-    with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
-        return pool.submit(fn, *args).result()
 
 
 # -- main -------------------------------------------------------------------------------------------

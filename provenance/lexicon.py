@@ -210,13 +210,22 @@ class Lexicon:
         return by_first
 
     @cached_property
+    def surface_forms(self) -> frozenset[str]:
+        """Every word that may start a cue as written without a clitic: verb forms, the first
+        words of nominal cues, credit labels."""
+        return frozenset(self.verb_forms) | frozenset(self.multiword_nominal) | self.credit_labels | self.credit_generic
+
+    @cached_property
+    def clitics(self) -> str:
+        """The clitics a cue may carry, as one string of letters."""
+        return "".join(sorted(set(self.verb_clitics) | set(self.noun_clitics)))
+
+    @cached_property
     def trigger(self) -> regex.Pattern[str]:
         """One regex that finds every word that may start a cue: a paragraph without a match
         holds no attribution (credits aside)."""
-        words = set(self.verb_forms) | set(self.multiword_nominal) | self.credit_labels | self.credit_generic
-        clitics = "".join(sorted(set(self.verb_clitics) | set(self.noun_clitics)))
         return regex.compile(
-            rf"(?<![\p{{L}}\p{{N}}_])[{clitics}]?(?:{_trie(words)})(?![\p{{L}}\p{{N}}_])"
+            rf"(?<![\p{{L}}\p{{N}}_])[{self.clitics}]?(?:{_trie(set(self.surface_forms))})(?![\p{{L}}\p{{N}}_])"
         )
 
     @cached_property

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -61,7 +62,7 @@ def segments(text: str, marks: Iterable[Mark], start: int = 0, end: int | None =
     marks = [m for m in marks if m.start < end and m.end > start and m.start < m.end]
     cuts = sorted({start, end, *(max(start, min(end, p)) for m in marks for p in (m.start, m.end))})
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         covering = [m for m in marks if m.start <= a and m.end >= b]
         kinds = tuple(dict.fromkeys(m.kind for m in covering))
         ref = next((m.ref for m in covering if m.ref is not None), None)
@@ -99,11 +100,13 @@ def source_matches(name: str | None, name_en: str | None, aliases: str | None, q
     folded = _fold(query)
     if not folded:
         return 1
-    if name and folded in _fold(name):
-        return 1
-    if name_en and folded.casefold() in name_en.casefold():
-        return 1
-    return int(bool(aliases) and folded.casefold() in _aliases(aliases))
+    return int(_answers(folded, _fold(name), (name_en or "").casefold(), _aliases(aliases)))
+
+
+def _answers(folded: str, name: str, name_en: str, aliases: frozenset[str]) -> bool:
+    """The test of :func:`source_matches` on a folded query and a source's folded name, English
+    name in lower case and folded spellings (the search page keeps these for every source)."""
+    return folded in name or folded.casefold() in name_en or folded.casefold() in aliases
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -112,7 +115,9 @@ def _fold(text: str | None) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _aliases(value: str) -> frozenset[str]:
+def _aliases(value: str | None) -> frozenset[str]:
+    if not value:
+        return frozenset()
     try:
         return frozenset(_fold(a).casefold() for a in json.loads(value))
     except (ValueError, TypeError):
@@ -131,7 +136,7 @@ def _names(conn: sqlite3.Connection) -> list[tuple[int, str, str, frozenset[str]
     if state not in _NAMES:
         _NAMES.clear()
         _NAMES[state] = [
-            (i, _fold(name), (name_en or "").casefold(), _aliases(aliases) if aliases else frozenset())
+            (i, _fold(name), (name_en or "").casefold(), _aliases(aliases))
             for i, name, name_en, aliases in conn.execute(
                 "SELECT s.id, s.name, s.name_en, o.aliases FROM sources s LEFT JOIN outlets o ON o.id = s.outlet_id"
             )
@@ -163,17 +168,21 @@ def _one(conn: sqlite3.Connection, sql: str, params: dict[str, Any] | tuple, wha
     rows = _rows(conn, sql, params)
     if not rows:
         raise NotFound(what)
-    row = rows[0]
-    if "url" in row:
-        row["link"] = safe_url(row["url"])
+    return rows[0]
+
+
+def _article(conn: sqlite3.Connection, article_id: int) -> dict[str, Any]:
+    """An article's metadata and publisher, with ``link``: its URL when a page may link to it."""
+    row = _one(
+        conn,
+        "SELECT ar.id, ar.title, ar.url, ar.date, ar.author, ar.outlet, ar.doc_id, ar.path, ar.publisher_id,"
+        " p.name AS publisher, p.name_en AS publisher_en, ar.publisher_evidence"
+        " FROM articles ar LEFT JOIN sources p ON p.id = ar.publisher_id WHERE ar.id = ?",
+        (article_id,),
+        f"article {article_id}",
+    )
+    row["link"] = safe_url(row["url"])
     return row
-
-
-_ARTICLE = """
-SELECT ar.id, ar.title, ar.url, ar.date, ar.author, ar.outlet, ar.doc_id, ar.path,
-       ar.publisher_id, p.name AS publisher, p.name_en AS publisher_en, ar.publisher_evidence
-FROM articles ar LEFT JOIN sources p ON p.id = ar.publisher_id WHERE ar.id = ?
-"""
 
 
 def _links(conn: sqlite3.Connection, attribution_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
@@ -217,7 +226,7 @@ FROM attributions a
 def chain(conn: sqlite3.Connection, attribution_id: int) -> dict[str, Any]:
     """One attribution: its chain's nodes, and its sentence in its paragraph, highlighted."""
     a = _one(conn, _ATTRIBUTIONS + " WHERE a.id = ?", (attribution_id,), f"attribution {attribution_id}")
-    article = _one(conn, _ARTICLE, (a["article_id"],), f"article {a['article_id']}")
+    article = _article(conn, a["article_id"])
     text = _text(conn, a["article_id"])
     links = _links(conn, [a["id"]])[a["id"]]
     nodes = list(links)
@@ -294,7 +303,7 @@ def source(conn: sqlite3.Connection, source_id: int, per_group: int = ROWS_PER_G
 
 def article(conn: sqlite3.Connection, article_id: int) -> dict[str, Any]:
     """An article's text with every attribution and reused passage marked, its chains and reuse."""
-    art = _one(conn, _ARTICLE, (article_id,), f"article {article_id}")
+    art = _article(conn, article_id)
     text = _text(conn, article_id)
     attributions = _rows(conn, _ATTRIBUTIONS + " WHERE a.article_id = ? ORDER BY a.seq", (article_id,))
     links = _links(conn, [a["id"] for a in attributions])
@@ -362,7 +371,7 @@ def pair(conn: sqlite3.Connection, pair_id: int) -> dict[str, Any]:
     r = _one(conn, "SELECT * FROM reuse_pairs WHERE id = ?", (pair_id,), f"reuse pair {pair_id}")
     sides = []
     for side in ("a", "b"):
-        art = _one(conn, _ARTICLE, (r[f"article_{side}"],), f"article {r[f'article_{side}']}")
+        art = _article(conn, r[f"article_{side}"])
         text = _text(conn, art["id"])
         start, end = r[f"{side}_start"], r[f"{side}_end"]
         credit = _rows(
@@ -402,8 +411,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int = SEARCH_LIMIT) -> d
     empty = {"query": query, "sources": [], "chains": [], "quotes": [], "total": 0}
     if len(folded) < MIN_QUERY:
         return empty
-    matched = [i for i, name, name_en, aliases in _names(conn)
-               if folded in name or folded.casefold() in name_en or folded.casefold() in aliases]
+    matched = [i for i, *names in _names(conn) if _answers(folded, *names)]
     conn.execute("DROP TABLE IF EXISTS temp.matched")
     conn.execute("CREATE TEMP TABLE matched (id INTEGER PRIMARY KEY)")
     conn.executemany("INSERT INTO temp.matched VALUES (?)", ((i,) for i in matched))

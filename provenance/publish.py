@@ -18,7 +18,6 @@ canned queries stay.
 
 from __future__ import annotations
 
-import copy
 import importlib.util
 import json
 import os
@@ -94,7 +93,7 @@ class Site:
 
     def metadata(self) -> dict[str, Any]:
         """``metadata.yml``, its ``provenance`` database entry applied to this database's name."""
-        metadata = copy.deepcopy(_load(self.config / "metadata.yml"))
+        metadata = _load(self.config / "metadata.yml")
         databases = metadata.setdefault("databases", {})
         if DATABASE in databases and self.name != DATABASE:
             databases[self.name] = databases.pop(DATABASE)

@@ -85,3 +85,8 @@ def test_every_normalised_span_maps_back_to_an_original_span(text, data):
 def test_the_fast_string_form_equals_the_mapped_one(text):
     """``normalise_text`` skips the offset map but must give the same string."""
     assert normalise_text(text) == normalise(text).text
+
+
+def test_the_fast_string_form_on_every_special_character():
+    text = "ﻻ ﷲ قـــال «مرحباً» — \u200fبيان\u200f ٣٤ ة ۀ \ufeff ـ x"
+    assert normalise_text(text) == normalise(text).text

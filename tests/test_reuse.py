@@ -12,7 +12,6 @@ from provenance import Store, normalise_text
 from provenance.cli import cli
 from provenance.reuse import ReuseSettings, ReuseText, find_reuse, key, tables
 from provenance.reuse.clusters import When
-from provenance.reuse.text import normalised
 
 from .conftest import CORPUS, ROOT, SEEDS
 
@@ -130,11 +129,6 @@ def test_news_that_starts_like_a_share_button_is_compared():
     [r] = find_reuse([lead + "\n" + WIRE, "شارك\n" + lead + "\n" + OTHER])
     assert r.aligned == 22
     assert find_reuse(["شارك عبر فيسبوك تويتر واتساب\n" + WIRE, "شارك عبر فيسبوك تويتر واتساب\n" + OTHER]) == []
-
-
-def test_the_fast_normalisation_is_normalise_text():
-    text = "ﻻ ﷲ قـــال «مرحباً» — \u200fبيان\u200f ٣٤ ة ۀ \ufeff ـ x" + WIRE
-    assert normalised(text) == normalise_text(text)
 
 
 SENTENCES = [WIRE, ATTACK, OTHER]

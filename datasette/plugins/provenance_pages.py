@@ -60,16 +60,16 @@ async def _read(datasette, read, *args):
         raise
 
 
-async def _render(datasette, request, db, data, kind, template):
+async def _respond(request, datasette, kind, template, read, arg):
+    try:
+        db, data = await _read(datasette, read, arg)
+    except TimeoutError:
+        limit = datasette.setting("sql_time_limit_ms")
+        return Response.text(f"This page took longer than the time limit ({limit} ms).", status=503)
     if request.url_vars.get("format"):
         return _json(data)
     context = {**data, "database": db.name, "page": kind}
     return Response.html(await datasette.render_template(template, context, request=request))
-
-
-def _too_slow(datasette):
-    limit = datasette.setting("sql_time_limit_ms")
-    return Response.text(f"This page took longer than the time limit ({limit} ms).", status=503)
 
 
 def _page(kind):
@@ -79,21 +79,14 @@ def _page(kind):
         item = int(request.url_vars["id"])
         if item > MAX_ID:
             raise NotFound(f"No {kind} {item}")
-        try:
-            db, data = await _read(datasette, read, item)
-        except TimeoutError:
-            return _too_slow(datasette)
-        return await _render(datasette, request, db, data, kind, template)
+        return await _respond(request, datasette, kind, template, read, item)
 
     return view
 
 
 async def search_view(request, datasette):
-    try:
-        db, data = await _read(datasette, pages.search, request.args.get("q", "").strip())
-    except TimeoutError:
-        return _too_slow(datasette)
-    return await _render(datasette, request, db, data, "search", "provenance/search.html")
+    query = request.args.get("q", "").strip()
+    return await _respond(request, datasette, "search", "provenance/search.html", pages.search, query)
 
 
 @hookimpl
@@ -129,7 +122,6 @@ def render_cell(value, column, table, database, datasette, row):
         return None
     url = datasette.urls.path(f"/{kind}/{target}")
     return markupsafe.Markup('<a href="{}">{}</a>').format(url, value)
-
 
 
 @hookimpl

@@ -158,7 +158,7 @@ def furniture_words(text: str, count: int, norm: str | None = None, lexicon: Lex
 def furniture_lines(text: str, norm: str | None = None, lexicon: Lexicon | None = None) -> list[int]:
     """The numbers (from 0) of the lines of ``text`` that are boilerplate paragraphs."""
     if norm is None or norm.count("\n") != text.count("\n"):
-        norm = normalised(text)
+        norm = normalise_text(text)
     lines, line, pos = [], 0, 0
     for p in paragraphs(norm, lexicon or default_lexicon()):
         line += norm.count("\n", pos, p.start)
@@ -169,11 +169,6 @@ def furniture_lines(text: str, norm: str | None = None, lexicon: Lexicon | None 
 
 
 _NEWLINE = regex.compile("\n")
-
-
-def normalised(text: str) -> str:
-    """``normalise_text(text)``: the normalised text the masks are found in."""
-    return normalise_text(text)
 
 
 def masks_fingerprint() -> str:
