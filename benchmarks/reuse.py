@@ -31,18 +31,17 @@ for reading by hand (``benchmarks/reuse_precision_seed*.tsv`` hold the verdicts 
 from __future__ import annotations
 
 import argparse
-import multiprocessing as mp
 import os
 import random
 import re
-import resource
 import sqlite3
 import sys
 import time
 import unicodedata
-from concurrent.futures import ProcessPoolExecutor
 from itertools import combinations
 from pathlib import Path
+
+from measure import in_child, peak_mb  # benchmarks/measure.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPORA = ROOT / ".." / "shared" / "corpora"
@@ -104,10 +103,6 @@ def check_pairs(
 # -- the tools, each in a child process -------------------------------------------------------
 
 
-def _peak_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024
 
 
 def run_store(db: str, jobs: int) -> dict:
@@ -119,7 +114,7 @@ def run_store(db: str, jobs: int) -> dict:
     con = sqlite3.connect(db)
     keys = dict(con.execute("SELECT id, key FROM articles"))
     pairs = [(keys[a], keys[b]) for a, b in con.execute("SELECT DISTINCT article_a, article_b FROM reuse_pairs")]
-    return {"seconds": seconds, "peak_mb": _peak_mb(), "pairs": pairs, "summary": report.summary()}
+    return {"seconds": seconds, "peak_mb": peak_mb(), "pairs": pairs, "summary": report.summary()}
 
 
 def run_find_reuse(texts: list[str]) -> dict:
@@ -127,7 +122,7 @@ def run_find_reuse(texts: list[str]) -> dict:
 
     t = time.perf_counter()
     found = find_reuse(texts)
-    return {"seconds": time.perf_counter() - t, "peak_mb": _peak_mb(), "pairs": sorted({(r.a, r.b) for r in found})}
+    return {"seconds": time.perf_counter() - t, "peak_mb": peak_mb(), "pairs": sorted({(r.a, r.b) for r in found})}
 
 
 def run_minhash(texts: list[str], threshold: float, num_perm: int = 128) -> dict:
@@ -150,13 +145,9 @@ def run_minhash(texts: list[str], threshold: float, num_perm: int = 128) -> dict
         for other in lsh.query(m):
             if other != k:
                 pairs.add((min(k, other), max(k, other)))
-    return {"seconds": time.perf_counter() - t, "peak_mb": _peak_mb(), "pairs": sorted(pairs)}
+    return {"seconds": time.perf_counter() - t, "peak_mb": peak_mb(), "pairs": sorted(pairs)}
 
 
-def in_child(fn, *args) -> dict:  # type: ignore[no-untyped-def]
-    """Run ``fn(*args)`` in a fresh process (so that its peak memory is its own)."""
-    with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
-        return pool.submit(fn, *args).result()
 
 
 # -- main -------------------------------------------------------------------------------------
