@@ -82,6 +82,35 @@ def test_unrelated_texts_share_nothing():
     assert find_reuse([WIRE, OTHER, ATTACK]) == []
 
 
+def test_a_conjunction_written_apart_does_not_shift_the_copy():
+    a = "وتشمل الخطة لجنة الصحة العامة ولجنة مكافحة العدوى ولجنة الطوارئ والطب الميداني ولجنة التمريض ولجنة المختبرات وبنوك الدم ولجنة الإحصاء."
+    b = a.replace("ولجنة", "و لجنة").replace("والطب", "و الطب").replace("وبنوك", "و بنوك")
+    [r] = find_reuse([a, b])
+    assert r.similarity == 1.0 and b[r.b_start : r.b_end].endswith("ولجنة الإحصاء".replace("ولجنة", "و لجنة"))
+
+
+MARKET_CLOSE = (
+    "أغلق مؤشر سوق الأسهم السعودية اليوم على ارتفاع بـ {0} نقطة بنسبة {1}% ليغلق عند مستوى {2} نقطة "
+    "بتداولات قاربت {3} مليارات ريال. وشهدت تداولات اليوم ارتفاع أسهم {4} شركة في قيمتها، فيما تراجعت "
+    "أسهم {5} شركة، وبلغ عدد الأسهم المتداولة اليوم أكثر من {6} مليون سهم توزعت على أكثر من {7} ألف صفقة."
+)
+
+
+def test_a_template_filled_in_with_other_figures_is_not_reuse():
+    # the daily market close: yesterday's skeleton, today's figures — no text was copied
+    monday = MARKET_CLOSE.format("135.65", "1.56", "8834.82", "4", "143", "14", "148.6", "84.7")
+    tuesday = MARKET_CLOSE.format("76.75", "0.87", "8758.64", "3.8", "15", "140", "133", "86")
+    assert find_reuse([OTHER + "\n" + monday, WIRE + "\n" + tuesday]) == []
+    # the same day's close, figures and all (one paper writes «148,6»), is a copy
+    same = monday.replace("148.6", "148,6")
+    [r] = find_reuse([OTHER + "\n" + monday, WIRE + "\n" + same])
+    assert r.aligned > 40
+    # a story that shares a long stretch word for word is a copy whatever its figures
+    updated = monday.replace("135.65", "140.1") + " " + WIRE
+    [r] = find_reuse([OTHER + "\n" + monday + " " + WIRE, ATTACK + "\n" + updated])
+    assert r.aligned > 40
+
+
 # -- site furniture inside a body: masked like a formula -----------------------------------------
 
 HEADLINE = "الأمم المتحدة تحذر من كارثة إنسانية في الغوطة الشرقية بعد أسابيع من القصف المتواصل على المدنيين"

@@ -20,6 +20,11 @@ is aligned at once, with numpy, never by comparing all pairs of articles:
    footer or an official's title recurs far more) and cover most of a sentence
    (:func:`holds_sentence`), so that a shared
    title or name («رئيس الهيئة العامة للسياحة والتراث الوطني») is not taken for reuse.
+5. **Templates.** A report written to a template (the daily stock-market close, a festival's
+   daily figures) shares its skeleton with yesterday's report but not its facts: when the
+   figures of two copies mostly differ, many words are replaced in place (``replaced``) and no
+   long stretch is copied word for word (``longest``), the passage is not reuse
+   (:func:`other_figures`).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from collections.abc import Sequence
 
 import attrs
 import numpy as np
+import regex
 
 
 @attrs.frozen
@@ -44,6 +50,9 @@ class ReuseSettings:
     short_similarity: float = 0.7  #: … be this similar in both articles …
     rare_df: int = 5  #: … and have most of its shingles in at most this many articles
     sentence_share: float = 0.6  #: share of a sentence's words that is "most of" it
+    template_figures: int = 3  #: a passage whose copies each hold this many figures, most of them other, …
+    template_replaced: float = 0.2  #: … with this share of its words replaced in place …
+    template_stretch: int = 20  #: … and no stretch this long copied word for word is a filled-in template
 
 
 @attrs.frozen
@@ -62,6 +71,8 @@ class Match:
     b_last: int
     aligned: int
     common: float = 0.0  #: share of the anchors whose shingle is in more than ``rare_df`` articles
+    replaced: int = 0  #: words of each range replaced by others at the same place (not inserted)
+    longest: int = 0  #: the longest stretch of words copied word for word
 
     @property
     def similarity(self) -> float:
@@ -140,7 +151,12 @@ def _anchors(
 
 
 def _diagonal_runs(pair: np.ndarray, pa: np.ndarray, pb: np.ndarray, common: np.ndarray, s: ReuseSettings) -> np.ndarray:
-    """Rows (pair, a_first, a_last, b_first, b_last, aligned, anchors, common anchors) of runs on one diagonal."""
+    """Rows (pair, a_first, a_last, b_first, b_last, aligned, anchors, common anchors, longest verbatim
+    stretch) of runs on one diagonal.
+
+    On one diagonal both copies have the same length, so the words a run does not cover are
+    words replaced by as many others (a changed figure, a respelled name), never inserted.
+    """
     pa, pb = pa.astype(np.int64), pb.astype(np.int64)
     diag = pa - pb
     order = np.lexsort((pa, diag, pair))
@@ -154,8 +170,13 @@ def _diagonal_runs(pair: np.ndarray, pa: np.ndarray, pb: np.ndarray, common: np.
     cover[last] = s.n
     aligned = np.add.reduceat(cover, first)
     n_common = np.add.reduceat(common.astype(np.int64), first)
+    # the longest stretch copied word for word: anchors n words or less apart cover it all
+    seg = np.flatnonzero(brk | np.r_[True, step > s.n])
+    seg_words = pa[np.r_[seg[1:], len(pa)] - 1] + s.n - pa[seg]
+    longest = np.maximum.reduceat(seg_words, np.searchsorted(seg, first))
     return np.stack(
-        [pair[first], pa[first], pa[last] + s.n, pb[first], pb[last] + s.n, aligned, last - first + 1, n_common], axis=1
+        [pair[first], pa[first], pa[last] + s.n, pb[first], pb[last] + s.n, aligned, last - first + 1, n_common,
+         longest], axis=1
     )
 
 
@@ -167,24 +188,28 @@ def _passages(runs: np.ndarray, s: ReuseSettings) -> list[Match]:
     for lo, hi in itertools.pairwise(bounds):
         pair = int(runs[lo, 0])
         a, b = pair >> 32, pair & 0xFFFFFFFF
-        open_: list[list[int]] = []  # [a_first, a_last, b_first, b_last, aligned, anchors, common]
-        for _, a0, a1, b0, b1, aligned, anchors, common in runs[lo:hi].tolist():
+        open_: list[list[int]] = []  # [a_first, a_last, b_first, b_last, aligned, anchors, common, replaced, longest]
+        for _, a0, a1, b0, b1, aligned, anchors, common, longest in runs[lo:hi].tolist():
+            replaced = (a1 - a0) - aligned
             best = None
             for p in open_:
                 follows = p[0] <= a0 <= p[1] + s.max_gap and p[2] <= b0 <= p[3] + s.max_gap and a1 > p[1] and b1 > p[3]
                 if follows and (best is None or best[1] + best[3] < p[1] + p[3]):
                     best = p  # the closest open passage
             if best is None:
-                open_.append([a0, a1, b0, b1, aligned, anchors, common])
+                open_.append([a0, a1, b0, b1, aligned, anchors, common, replaced, longest])
             else:
                 overlap = max(0, min(best[1] - a0, best[3] - b0, aligned))
+                # between two runs, what both copies have in the gap was replaced; the rest inserted
+                best[7] += replaced + max(0, min(a0 - best[1], b0 - best[3]))
+                best[8] = max(best[8], longest)
                 best[1], best[3] = max(best[1], a1), max(best[3], b1)
                 best[4] += aligned - overlap
                 best[5] += anchors
                 best[6] += common
-        for a0, a1, b0, b1, aligned, anchors, common in open_:
+        for a0, a1, b0, b1, aligned, anchors, common, replaced, longest in open_:
             if aligned >= s.min_tokens:
-                out.append(Match(a, b, a0, a1, b0, b1, aligned, common / anchors))
+                out.append(Match(a, b, a0, a1, b0, b1, aligned, common / anchors, replaced, longest))
     return out
 
 
@@ -214,3 +239,28 @@ def holds_sentence(
                 return True
             begin = i + 1
     return False
+
+
+_FIGURE = regex.compile(r"[\d٠-٩۰-۹]+(?:[.,٫،][\d٠-٩۰-۹]+)*")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫،,", "01234567890123456789...")
+
+
+def figures(text: str) -> set[str]:
+    """The numbers written in ``text``, in ASCII digits with one decimal mark («61,1» = «61.1»)."""
+    return {f.translate(_DIGITS) for f in _FIGURE.findall(text)}
+
+
+def other_figures(match: Match, a_text: str, b_text: str, s: ReuseSettings) -> bool:
+    """Whether a passage is a template filled in with other facts rather than a copy.
+
+    ``a_text`` and ``b_text`` are the passage in each article. Both must hold at least
+    ``template_figures`` numbers, fewer than half of them shared; ``template_replaced`` of the
+    words must be replaced in place and no stretch of ``template_stretch`` words copied as is:
+    the daily market close («ارتفاع أسهم 143 شركة … تراجعت أسهم 14 شركة» against «ارتفاع أسهم 15
+    شركة … تراجعت أسهم 140 شركة»). A wire story updated later in the day keeps long stretches
+    of its text and is still reuse.
+    """
+    if match.longest >= s.template_stretch or match.replaced < s.template_replaced * (match.aligned + match.replaced):
+        return False
+    fa, fb = figures(a_text), figures(b_text)
+    return min(len(fa), len(fb)) >= s.template_figures and 2 * len(fa & fb) < min(len(fa), len(fb))

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 import attrs
 import numpy as np
 
-from .align import Match, ReuseSettings, find_matches, holds_sentence
+from .align import Match, ReuseSettings, find_matches, holds_sentence, other_figures
 from .text import ReuseText, word_offsets
 
 
@@ -50,7 +50,8 @@ def find_reuse(texts: Sequence[str], settings: ReuseSettings | None = None) -> l
 
 
 def located(matches: Sequence[Match], text: Callable[[int], str], settings: ReuseSettings) -> list[Reuse]:
-    """Turn word ranges into character offsets, keeping short passages only when they hold a sentence.
+    """Turn word ranges into character offsets, keeping short passages only when they hold a
+    sentence, and no template filled in with other figures.
 
     ``text(k)`` returns text k; each text is split into words once.
     """
@@ -75,10 +76,14 @@ def located(matches: Sequence[Match], text: Callable[[int], str], settings: Reus
             )
         ):
             continue
+        a_start, a_end = int(sa[m.a_first]), int(ea[m.a_last - 1])
+        b_start, b_end = int(sb[m.b_first]), int(eb[m.b_last - 1])
+        if other_figures(m, ta[a_start:a_end], tb[b_start:b_end], settings):
+            continue
         out.append(
             Reuse(
                 m.a, m.b,
-                int(sa[m.a_first]), int(ea[m.a_last - 1]), int(sb[m.b_first]), int(eb[m.b_last - 1]),
+                a_start, a_end, b_start, b_end,
                 m.a_last - m.a_first, m.b_last - m.b_first, m.aligned, round(m.similarity, 4),
             )
         )

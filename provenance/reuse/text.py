@@ -36,7 +36,9 @@ from ..lexicon import Lexicon, default_lexicon, schema_path
 from ..normalise import normalise_text
 from ..segment import paragraphs
 
-WORD = regex.compile(r"[\p{L}\p{N}\p{M}\u0640]+")
+#: a word; a conjunction و or ف written apart from its word («و لجنة») is part of the next word
+#: (as in «ولجنة»), not a word of its own that would shift one copy against the other
+WORD = regex.compile(r"(?![وف]\s+\p{L})[\p{L}\p{N}\p{M}\u0640]+")
 
 _DROP = dict.fromkeys(
     map(ord, "\u0640\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a\u0670"), None
@@ -180,7 +182,7 @@ def masks_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-_MASKS_VERSION = 2  #: bumped when the masking code changes (2: boilerplate paragraphs masked)
+_MASKS_VERSION = 3  #: bumped when words or masks change (2: boilerplate paragraphs masked; 3: a detached و is no word)
 
 
 def shingle_hashes(ids: np.ndarray, n: int) -> np.ndarray:
