@@ -78,6 +78,13 @@ def test_formulas_and_titles_alone_make_no_pair():
     assert find_reuse([a, b]) == []
 
 
+def test_an_outlets_disclaimer_under_two_stories_makes_no_pair():
+    disclaimer = "علماً أن CNN بالعربية لا يمكنها التأكد من صحة المعلومات المتناقلة عبر مواقع التواصل الاجتماعي."
+    a = "تداول مغردون مقطعا يظهر مستشارا يقدم نصائح للشباب الباحثين عن وظيفة. " + disclaimer
+    b = "انتشرت على مواقع التواصل صورة لإعلان ترشح مغن للانتخابات النيابية في لبنان. " + disclaimer
+    assert find_reuse([a, b]) == []
+
+
 def test_unrelated_texts_share_nothing():
     assert find_reuse([WIRE, OTHER, ATTACK]) == []
 
