@@ -29,6 +29,9 @@ from .normalise import Normalised
 from .resolve import Gazetteer, Outlet, credited_agency, key_words, strip_clitic
 from .segment import Segment
 
+_LETTER = regex.compile(r"\p{L}")
+_BYLINE_WORD = regex.compile(r"[\p{L}\p{N}.]+")
+
 #: generic nouns that refer back to an outlet, and the gazetteer kinds they may stand for
 _GENERIC = {
     "وكاله": ("wire_agency",),
@@ -64,6 +67,14 @@ class Chainer:
         self._domains = sorted(
             ((d, o) for o in gazetteer.outlets for d in o.domains), key=lambda x: len(x[0]), reverse=True
         )
+        # the domains that may match a URL, by what they hold before their first «/» (a domain
+        # without a path may also be the end of the host after a dot), as positions in _domains
+        self._domain_heads: dict[str, list[int]] = {}
+        self._domain_tails: dict[str, list[int]] = {}
+        for n, (d, _) in enumerate(self._domains):
+            self._domain_heads.setdefault(d.split("/")[0], []).append(n)
+            if "/" not in d:
+                self._domain_tails.setdefault(d, []).append(n)
 
     # -- publisher -------------------------------------------------------------------------
 
@@ -92,7 +103,13 @@ class Chainer:
         if host.startswith("www."):
             host = host[4:]
         where = host + parsed.path.lower()
-        for domain, outlet in self._domains:
+        candidates = list(self._domain_heads.get(where.split("/")[0], ()))
+        dot = host.find(".")
+        while dot != -1:
+            candidates += self._domain_tails.get(host[dot + 1 :], ())
+            dot = host.find(".", dot + 1)
+        for n in sorted(candidates):
+            domain, outlet = self._domains[n]
             if where == domain or where.startswith(domain + "/") or ("/" not in domain and host.endswith("." + domain)):
                 return outlet
         return None
@@ -140,7 +157,7 @@ class Chainer:
 
     def _named(self, name: str, evidence: str) -> Publisher | None:
         """A name the text itself presents as its publisher: known or not, it is one."""
-        if not regex.search(r"\p{L}", name):
+        if not _LETTER.search(name):
             return None
         outlet = self.gz.find(name)
         if outlet is not None:
@@ -177,7 +194,7 @@ class Chainer:
     def author_credits(self, author: str) -> list[Credit]:
         """Agencies named in a byline field: «جنيف - رويترز», «واس - الرياض», «وكالات»."""
         found: list[Credit] = []
-        words = [(m.group(), m.start(), m.end()) for m in regex.finditer(r"[\p{L}\p{N}.]+", author)]
+        words = [(m.group(), m.start(), m.end()) for m in _BYLINE_WORD.finditer(author)]
         normed = [norm(w[0]) for w in words]
         i = 0
         while i < len(words):

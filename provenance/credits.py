@@ -27,7 +27,8 @@ class Credits(TokenView, Findings):
         toks = list(idx)
         seen: set[int] = set()
         # (AGENCY) anywhere
-        for n, k in enumerate(toks):
+        brackets = "(" in self.norm[p.start : p.end]
+        for n, k in enumerate(toks if brackets else ()):
             if self.tokens[k].text == "(":
                 inner = []
                 for m in toks[n + 1 : n + 6]:
@@ -41,9 +42,9 @@ class Credits(TokenView, Findings):
                 if outlet is not None and inner:
                     self._credit(inner, outlet, p, seen)
         # label lines: «مصادر: وكالات», «المصدر: رويترز»
-        words = [k for k in toks if self.tokens[k].is_word]
-        if words and self.tokens[words[0]].text in self.lx.credit_labels:
-            k = words[0] + 1
+        first = self._next_word(idx.start, idx.stop)
+        if first is not None and self.tokens[first].text in self.lx.credit_labels:
+            k = first + 1
             if k < idx.stop and self.tokens[k].text == ":":
                 agency_toks = [m for m in toks if m > k and self.tokens[m].is_word][:4]
                 self._credit_scan(agency_toks, p, seen)

@@ -45,6 +45,8 @@ class Cues(Speakers, Clauses):
     # -- nominal cues ------------------------------------------------------------------------
 
     def _nominal_at(self, i: int, stop: int) -> tuple[int, FormInfo] | None:
+        if self.tokens[i].text not in self.lx.nominal_words:
+            return None
         clitic, first = self.lx.strip_noun_clitic(self.tokens[i].text)
         if first not in self.lx.multiword_nominal:
             return None
@@ -225,11 +227,11 @@ class Cues(Speakers, Clauses):
         if comp is None and not (kama or lead):
             return
         marker, zone_end, content_start = comp if comp else ("none", srange.stop, None)
-        zone = [k for k in range(i + 1, zone_end)]
+        zone = list(range(i + 1, zone_end))
         source_toks, via = self._split_zone(zone, marker, srange.stop)
-        channel = next((c for c in (self._channel_at(k, zone) for k in range(len(zone))) if c), None)
+        at = next((k for k, n in enumerate(zone) if self._may_open_channel(n) and self._channel_at(k, zone)), None)
+        channel = self._channel_at(at, zone) if at is not None else None
         if channel is not None:
-            at = next(k for k in range(len(zone)) if self._channel_at(k, zone))
             for m in range(at + 1, min(len(zone), at + 8)):
                 relay = self._relayed_by(zone[m:])
                 if relay is not None:
@@ -373,6 +375,8 @@ class Cues(Speakers, Clauses):
         quote: tuple[str, int, int] | None = None
         manner_end = 0
         name_end = -1
+        # «عدم» (see _manner) can follow a word of the clause only if the clause holds it
+        adam = k < stop and "عدم" in self.norm[self.tokens[k].start : self.tokens[stop - 1].end]
         for n in range(k, stop):
             if n <= name_end:
                 continue
@@ -417,7 +421,7 @@ class Cues(Speakers, Clauses):
                     len(w) > 3 or w in {"ب", "بان"} or w in cue_words(self.lx, "bi_short")
                 ) and w not in self.lx.not_bi and not self._in_outlet_name(n, k):
                     return "bi", n, n
-                if self._manner(n, stop):
+                if adam and self._manner(n, stop):
                     manner_end = n + 4  # the participle, «عدم», the verbal noun and its object
                 cf = self.lx.cue_form(w)
                 if cf is not None and w in self.lx.strict_forms and not (

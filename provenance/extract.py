@@ -34,7 +34,9 @@ paragraphs, sentences, and building the ``Attribution``s); and ``extract`` and `
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
+from itertools import compress
 
 import attrs
 
@@ -94,6 +96,7 @@ class _Run(Cues, Credits):
         # paragraphs are tokenised only when they may hold a cue (see find)
         self.tokens: list[Token] = []
         self.starts: list[int] = []
+        self._candidates: list[int] = []  # the tokens that may start a cue (see _add_candidates)
         self.found: list[Found] = []
         self._quote_cache: dict[int, list[tuple[int, int]]] = {}
         self._resume: int | None = None
@@ -111,20 +114,25 @@ class _Run(Cues, Credits):
         self.paragraphs = paras
         # datelines and bylines sit in the first lines of the page (after titles and dates)
         first_content = [p for p in paras if not p.boilerplate][:6]
-        trigger = self.lx.trigger
+        may_hold_cue = self.lx.may_hold_cue
         for p in paras:
             if p.boilerplate:
                 continue
             lead = p in first_content
-            if not (trigger.search(self.norm, p.start, p.end) or "(" in self.norm[p.start : p.end]):
+            pieces = self._pieces(p)  # its words among them
+            if not (may_hold_cue(self.norm, p.start, p.end, pieces) or "(" in self.norm[p.start : p.end]):
                 # nothing here can be a cue; only a dateline at the head of a lead paragraph
                 if lead:
                     head = Segment(p.start, min(p.end, p.start + 200), p.paragraph)
                     self._tokenise(head)
                     self._credits(head, lead)
                 continue
-            self._tokenise(p)
+            first = len(self.tokens)
+            texts = self._tokenise(p, pieces)
+            some = self._add_candidates(first, texts)
             self._credits(p, lead)
+            if not some:
+                continue  # no word here can start a cue: its sentences would yield nothing
             self._para = p
             self._prev_sentence = None
             for s in sentences(self.norm, p, self.lx):
@@ -135,23 +143,35 @@ class _Run(Cues, Credits):
 
     # -- sentences ---------------------------------------------------------------------------
 
+    def _add_candidates(self, first: int, texts: list[str]) -> bool:
+        """Note which of the tokens ``first``, ``first + 1``… (with ``texts``) may start a cue: a
+        word that :meth:`Lexicon.may_start_cue` accepts and ``not_cues`` does not list. Whether
+        there is any."""
+        good = {
+            t for t in self.lx.cue_starts_among(set(texts)) - self.lx.not_cues if t[0].isalnum() or t[0] == "_"
+        }
+        if good:
+            self._candidates.extend(compress(range(first, first + len(texts)), map(good.__contains__, texts)))
+        return bool(good)
+
     def _sentence(self, s: Segment, p: Segment) -> None:
         idx = self._tok_range(s.start, s.end)
         first_in_sentence = len(self.found)
-        i = idx.start
-        maybe = self.lx.may_start_cue
-        while i < idx.stop:
+        candidates = self._candidates
+        c = bisect_left(candidates, idx.start)
+        while c < len(candidates) and candidates[c] < idx.stop:
+            i = candidates[c]
+            c += 1
             t = self.tokens[i]
-            if not t.is_word or not maybe(t.text) or t.text in self.lx.not_cues or i in self._consumed:
-                i += 1
+            if i in self._consumed:
                 continue
             if self._formula_at(i, idx.stop):
-                i += 3
+                c = bisect_left(candidates, i + 3, c)
                 continue
-            nominal = self._nominal_at(i, idx.stop)
+            nominal = self._nominal_at(i, idx.stop) if t.text in self.lx.nominal_words else None
             if nominal is not None:
                 j, info = nominal
-                i = self._nominal(i, j, info, s, p, first_in_sentence)
+                c = bisect_left(candidates, self._nominal(i, j, info, s, p, first_in_sentence))
                 continue
             cf = self.lx.cue_form(t.text)
             if cf is None:
@@ -162,7 +182,6 @@ class _Run(Cues, Credits):
             if cf is not None and not self._verb_follows(i, idx.stop):
                 clitic, info = cf
                 self._verb(i, clitic, info, s, p, first_in_sentence)
-            i += 1
         self._close_contents(first_in_sentence, s)
 
     # -- output ------------------------------------------------------------------------------

@@ -228,6 +228,37 @@ class Lexicon:
             rf"(?<![\p{{L}}\p{{N}}_])[{self.clitics}]?(?:{_trie(set(self.surface_forms))})(?![\p{{L}}\p{{N}}_])"
         )
 
+    def may_hold_cue(self, text: str, start: int, end: int, words: list[str] | None = None) -> bool:
+        """Whether :attr:`trigger` finds a match in ``text[start:end]``: the same answer, got by
+        looking the words up (a form of several words is left to the regex). ``words``, when
+        given, holds every maximal run of letters, digits and «_» of that text (and maybe other
+        strings: spaces, marks)."""
+        sure, maybe = self._trigger_words
+        if words is None:
+            words = _WORD_RUN.findall(text, start, end)
+        if not sure.isdisjoint(words):
+            return True
+        if maybe is None or not maybe.isdisjoint(words):
+            return self.trigger.search(text, start, end) is not None
+        return False
+
+    @cached_property
+    def _trigger_words(self) -> tuple[frozenset[str], frozenset[str] | None]:
+        """The words (clitic included) that are a whole match of :attr:`trigger`, and those that
+        only start one (the first word of a form of several words); ``None`` for the latter when
+        a form does not start with a word, so that only the regex can tell."""
+        sure, maybe = set(), set()
+        for form in self.surface_forms:
+            first = _WORD_RUN.match(form)
+            if first is None:
+                return frozenset(), None
+            (sure if first.end() == len(form) else maybe).add(first.group())
+        if any(not _WORD_RUN.fullmatch(c) for c in self.clitics):
+            return frozenset(), None
+        def with_clitics(words: set[str]) -> frozenset[str]:
+            return frozenset(words | {c + w for c in self.clitics for w in words})
+        return with_clitics(sure), with_clitics(maybe)
+
     @cached_property
     def _cue_starts(self) -> frozenset[str]:
         return frozenset(self.verb_forms) | frozenset(self.multiword_nominal) | self.formula_first_words
@@ -236,6 +267,8 @@ class Lexicon:
         """A quick test: can ``word`` (maybe with a clitic) start a cue or a formula?
 
         Asked of every word of every paragraph that holds a cue, so the answer is kept per word."""
+        if word not in self._may_start:
+            return False
         try:
             return self._start_cache[word]
         except KeyError:
@@ -249,6 +282,20 @@ class Lexicon:
         if len(self._start_cache) < 200_000:
             self._start_cache[word] = answer
         return answer
+
+    @cached_property
+    def _may_start(self) -> frozenset[str]:
+        """Every word :meth:`may_start_cue` accepts, and more: a cue start or a verb form, with or
+        without a clitic before it (and the verb form with or without an object pronoun after)."""
+        prefixes = {"", "و", "ف", *self.verb_clitics, *self.present_clitics}
+        out = {p + f for p in prefixes for f in self._cue_starts}
+        out.update(p + f + s for p in prefixes for f in self.verb_forms for s in self.object_suffixes)
+        return frozenset(out)
+
+    def cue_starts_among(self, words: set[str]) -> set[str]:
+        """The words of ``words`` that :meth:`may_start_cue` accepts (most are ruled out at once
+        by a set operation)."""
+        return {w for w in words & self._may_start if self.may_start_cue(w)}
 
     @cached_property
     def formula_first_words(self) -> frozenset[str]:
@@ -336,6 +383,12 @@ class Lexicon:
                     return found
         return None
 
+    @cached_property
+    def nominal_words(self) -> frozenset[str]:
+        """The words that start a nominal cue, with a clitic (:meth:`strip_noun_clitic`) or not."""
+        firsts = self.multiword_nominal
+        return frozenset(firsts) | {c + f for c in self.noun_clitics for f in firsts if len(f) > 1}
+
     def strip_noun_clitic(self, word: str) -> tuple[str, str]:
         if word in self.multiword_nominal:
             return "", word
@@ -375,7 +428,7 @@ class Lexicon:
     def continues_sentence(self, norm: str, start: int, end: int) -> bool:
         """Whether the text at ``start`` continues the previous sentence after a stray stop:
         it starts with a complementiser («في بيان. إن …»)."""
-        m = regex.match(r"[\"'(]?\s*(\p{L}+)", norm[start:end])
+        m = _OPENING_WORD.match(norm[start:end])
         return bool(m) and m.group(1) in self.complementisers
 
 
@@ -402,6 +455,8 @@ def _trie(words: set[str]) -> str:
 
 
 _LETTER = regex.compile(r"\p{L}")
+_WORD_RUN = regex.compile(r"[\p{L}\p{N}_]+")  # what the trigger's boundaries delimit
+_OPENING_WORD = regex.compile(r"[\"'(]?\s*(\p{L}+)")
 _ENDS_SENTENCE = regex.compile(r"\.[\"')\]]*$")
 
 

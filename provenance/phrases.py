@@ -14,7 +14,9 @@ from .tokens import TokenView
 _ADDRESSEES: dict[int, frozenset[str]] = {}
 
 _PUNCT_STOP = {",", ".", ";", "?", "!", ":", "(", ")", "[", "]", "{", "}"}
+_CHANNEL_PREPOSITIONS = {"في", "خلال"}  # «في بيان», «خلال مؤتمر صحافي»
 _MAX_NP = 9  # words in the source after a prepositional cue
+_THINGS = regex.compile(r"(ات)$")
 _NISBA = regex.compile(r"(ي|يه|يون|يين|يان|ين|اني|انيه)$")
 
 
@@ -272,6 +274,11 @@ class Phrases(TokenView):
                 return end
         return end
 
+    def _may_open_channel(self, n: int) -> bool:
+        """A quick test: can a channel (:meth:`_channel_at`) start at token ``n``?"""
+        w = self.tokens[n].text
+        return w in _CHANNEL_PREPOSITIONS or w in self.lx.platform_openers
+
     def _channel_at(self, k: int, zone: list[int]) -> tuple[int, int] | None:
         """«في بيان», «في تغريدة على تويتر», «خلال مؤتمر صحافي», «عبر حسابه على تويتر» at
         ``zone[k]``: how the origin spoke, as a normalised span; ``None`` if none starts there."""
@@ -279,7 +286,7 @@ class Phrases(TokenView):
         w = self.tokens[zone[k]].text
         nxt = self.tokens[zone[k + 1]].text if k + 1 < len(zone) else ""
         if not (
-            w in {"في", "خلال"} and (nxt in lx.channel_nouns or nxt.startswith("تصريح") or nxt.startswith("حديث"))
+            w in _CHANNEL_PREPOSITIONS and (nxt in lx.channel_nouns or nxt.startswith("تصريح") or nxt.startswith("حديث"))
             or w in lx.platform_openers and nxt in lx.platforms
         ):
             return None
@@ -323,7 +330,7 @@ class Phrases(TokenView):
         if lx.is_source_noun(head, two):
             return True
         # a name, or a definite noun we do not know («وفقاً للإنتربول»), but no plural of things
-        return not regex.search(r"(ات)$", head) and (head.startswith("ال") or len(words) <= 4)
+        return not _THINGS.search(head) and (head.startswith("ال") or len(words) <= 4)
 
     def _known_source(self, words: list[str]) -> bool:
         """Whether ``words`` start with a word the lexicons know as a source, or a short name."""

@@ -47,9 +47,22 @@ class Outlet:
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
+_CACHE_SIZE = 100_000  # entries kept by each memo of a pure function of words
+_KEYS: dict[str, tuple[str, ...]] = {}
+
+
 def key_words(text_norm: str) -> tuple[str, ...]:
     """Matching key of a normalised name: letters and digits only, «ال» set aside on each word,
-    single letters of an abbreviation joined («ا ف ب» → «افب»)."""
+    single letters of an abbreviation joined («ا ف ب» → «افب»). Kept per string."""
+    got = _KEYS.get(text_norm)
+    if got is None:
+        got = _key_words(text_norm)
+        if len(_KEYS) < _CACHE_SIZE:
+            _KEYS[text_norm] = got
+    return got
+
+
+def _key_words(text_norm: str) -> tuple[str, ...]:
     words = _WORD.findall(text_norm.lower())
     out: list[str] = []
     for w in words:
@@ -106,6 +119,7 @@ class Gazetteer:
         for entries in self._index.values():
             entries.sort(key=lambda e: len(e[0]), reverse=True)
         self._titles = [key_words(t) for t in TITLE_WORDS]
+        self._matches: dict[tuple[tuple[str, ...], bool], tuple[int, int, Outlet] | None] = {}
 
     def match_words(self, words: list[str], context: bool = False) -> tuple[int, int, Outlet] | None:
         """Match an outlet at the start of ``words`` (normalised words, clitics already stripped).
@@ -113,8 +127,19 @@ class Gazetteer:
         Returns ``(first, last_exclusive, outlet)`` in word positions, title words included in the
         span, or ``None``. An alias the gazetteer lists as ``context_only`` («الحياة», «فارس»)
         matches only after a title word («صحيفة الحياة») or when ``context`` says the words were
-        quoted, bracketed or a wire credit.
+        quoted, bracketed or a wire credit. The answer is kept per word sequence.
         """
+        key = (tuple(words), context)
+        try:
+            return self._matches[key]
+        except KeyError:
+            pass
+        found = self._match_words(words, context)
+        if len(self._matches) < _CACHE_SIZE:
+            self._matches[key] = found
+        return found
+
+    def _match_words(self, words: list[str], context: bool) -> tuple[int, int, Outlet] | None:
         flat: list[str] = []
         owner: list[int] = []
         letters: list[bool] = []  # whether flat[k] was built from single letters only
@@ -163,6 +188,19 @@ def strip_clitic_words(words: list[str]) -> list[str]:
 
 
 def strip_clitic(w: str) -> str:
+    """``w`` without one leading clitic (و ف ب ل ك; «لل» → «ال»). Kept per word."""
+    got = _STRIPPED.get(w)
+    if got is None:
+        got = _strip_clitic(w)
+        if len(_STRIPPED) < _CACHE_SIZE:
+            _STRIPPED[w] = got
+    return got
+
+
+_STRIPPED: dict[str, str] = {}
+
+
+def _strip_clitic(w: str) -> str:
     if w.startswith("لل") and len(w) > 3:
         return "ال" + w[2:]
     if w.startswith("وال") or w.startswith("بال") or w.startswith("فال") or w.startswith("كال"):
@@ -210,11 +248,25 @@ def type_mention(
 ) -> Typing:
     """Decide what kind of source a mention is from its normalised words.
 
-    ``context``: the mention was quoted or bracketed, so ambiguous outlet names count.
+    ``context``: the mention was quoted or bracketed, so ambiguous outlet names count. The answer
+    is kept per word sequence.
     """
     lexicon = lexicon or default_lexicon()
     gazetteer = gazetteer or default_gazetteer()
-    words = [w for w in words if regex.search(r"\p{L}", w)]
+    key = (lexicon, gazetteer, tuple(words), context)
+    got = _TYPINGS.get(key)
+    if got is None:
+        got = _type_mention(words, lexicon, gazetteer, context)
+        if len(_TYPINGS) < _CACHE_SIZE:
+            _TYPINGS[key] = got
+    return got
+
+
+_TYPINGS: dict[tuple[Lexicon, Gazetteer, tuple[str, ...], bool], Typing] = {}
+
+
+def _type_mention(words: list[str], lexicon: Lexicon, gazetteer: Gazetteer, context: bool) -> Typing:
+    words = [w for w in words if _LETTER.search(w)]
     if not words:
         return Typing("unknown")
     m = gazetteer.match_words(words, context) or gazetteer.match_words(strip_clitic_words(words), context)
@@ -250,7 +302,7 @@ def type_mention(
         return Typing("person")  # «السنتاتورة كامالا هاريس»
     if head.startswith("ال") and head.endswith("ي") and len(words) > i + 1 and _bare(words[i + 1], lexicon):
         return Typing("person")  # «التونسي ناصيف البياوي»: a nationality before a name
-    if head.startswith("ال") and (len(words) > 1 or regex.search(r"(ون|ين|ات)$", head)):
+    if head.startswith("ال") and (len(words) > 1 or _PLURAL.search(head)):
         return Typing("organization")  # «الحوثيون», «القوات الكردية»
     return Typing("person")  # a name, «السليم», «الخفاجي» included
 
@@ -277,7 +329,7 @@ def _has_name(words: list[str], lexicon: Lexicon) -> bool:
         if w.startswith("ال") or w in lexicon.quantifiers or w in lexicon.security_adjectives:
             bare = 0
             continue
-        if regex.search(r"(ي|يه|يون|يين|ون|ين|يه)$", w) or w in {"رفيع", "كبير", "بارز", "رفيعه", "كبار", "باسم", "في", "من"}:
+        if _ADJECTIVE_END.search(w) or w in {"رفيع", "كبير", "بارز", "رفيعه", "كبار", "باسم", "في", "من"}:
             bare = 0
             continue
         bare += 1
@@ -286,6 +338,9 @@ def _has_name(words: list[str], lexicon: Lexicon) -> bool:
     return False
 
 
+_LETTER = regex.compile(r"\p{L}")
+_PLURAL = regex.compile(r"(ون|ين|ات)$")
+_ADJECTIVE_END = regex.compile(r"(ي|يه|يون|يين|ون|ين|يه)$")
 _MENTION_WORD = regex.compile(r"[\p{L}\p{M}\p{N}_]+")
 
 
@@ -297,6 +352,19 @@ def split_person(text: str, lexicon: Lexicon | None = None) -> tuple[tuple[int, 
     الزميل الزائر …» → the name first, the role after the comma. Either may be ``None``.
     """
     lexicon = lexicon or default_lexicon()
+    key = (text, lexicon)
+    got = _PERSONS.get(key)
+    if got is None:
+        got = _split_person(text, lexicon)
+        if len(_PERSONS) < _CACHE_SIZE:
+            _PERSONS[key] = got
+    return got
+
+
+_PERSONS: dict[tuple[str, Lexicon], tuple[tuple[int, int] | None, tuple[int, int] | None]] = {}
+
+
+def _split_person(text: str, lexicon: Lexicon) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     words = [(m.start(), m.end(), norm(m.group())) for m in _MENTION_WORD.finditer(text)]
     if not words:
         return None, None

@@ -36,6 +36,7 @@ _SPACE = regex.compile(r"\s*")
 # A sentence ends at ! ? or a run of full stops, followed by space or the end of the paragraph;
 # or at a full stop glued between a closing quote or bracket and an Arabic word («داعش».إلى ذلك),
 # which a domain such as «العربية.نت» never has.
+_INITIAL = regex.compile(r"(?:^|[\s(])\p{L}|\s?\p{L}")  # a single letter before a full stop
 _STOP = regex.compile(r"(?:[.!?]+|\.{2,}|…)(?=\s|$|[\"'])\"?|(?<=[\")])\.(?=\p{Arabic})")
 
 
@@ -78,13 +79,16 @@ def sentences(norm: str, paragraph: Segment, lexicon: Lexicon) -> Iterator[Segme
     start = paragraph.start
     pos = paragraph.start
     end = paragraph.end
+    quotes: tuple[int, list[tuple[int, int]]] = (-1, [])  # the quotations from the last start
     while pos < end:
         m = _STOP.search(norm, pos, end)
         if m is None:
             break
         cut = m.end()
         pos = cut
-        if _inside_open_quote(norm, start, m.start(), end):
+        if quotes[0] != start:
+            quotes = (start, quotations(norm, start, end))
+        if _inside(quotes[1], m.start()):
             continue
         if _abbreviation(norm, m.start()):
             continue
@@ -142,9 +146,9 @@ def _braces(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside_open_quote(norm: str, start: int, at: int, end: int) -> bool:
-    """Whether ``at`` lies inside a quotation of the paragraph ``[start, end)``."""
-    return any(o < at < c for o, c in quotations(norm, start, end))
+def _inside(quotes: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` lies inside one of ``quotes`` (the quotations of a paragraph)."""
+    return any(o < at < c for o, c in quotes)
 
 
 def _abbreviation(norm: str, at: int) -> bool:
@@ -152,7 +156,7 @@ def _abbreviation(norm: str, at: int) -> bool:
     if norm[at] != ".":
         return False
     before = norm[max(0, at - 2) : at]
-    return bool(regex.fullmatch(r"(?:^|[\s(])\p{L}|\s?\p{L}", before)) and (at < 2 or not norm[at - 2].isalpha())
+    return bool(_INITIAL.fullmatch(before)) and (at < 2 or not norm[at - 2].isalpha())
 
 
 def _strip(s: str, start: int, end: int) -> tuple[int, int]:

@@ -5,24 +5,32 @@ run moves about them (by token index, or from a character offset to a token).
 from __future__ import annotations
 
 import bisect
+from functools import partial
+from itertools import accumulate
+from operator import itemgetter
+from typing import NamedTuple
 
 import regex
 
 from .segment import Segment
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]")
+# a token is a word or one mark; what lies between two tokens is white space. Splitting on the
+# tokens (kept, as a group) gives them with the space around them, and their offsets follow
+# from the lengths of the pieces: no Python code runs per token but the test for a word
+_TOKEN = regex.compile(r"([\p{L}\p{N}_]+|[^\s\p{L}\p{N}_])")
 
 
-class Token:
+class Token(NamedTuple):
     """A word or a punctuation mark of the normalised text."""
 
-    __slots__ = ("end", "is_word", "start", "text")
+    text: str
+    start: int
+    end: int
+    is_word: bool
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        self.is_word = text[0].isalnum() or text[0] == "_"
+
+_first = itemgetter(0)
+_new_token = partial(tuple.__new__, Token)  # a Token from a tuple of its fields, built in C
 
 
 class TokenView:
@@ -37,10 +45,24 @@ class TokenView:
     starts: list[int]
     _range_cache: tuple[tuple[int, int], range]
 
-    def _tokenise(self, p: Segment) -> None:
-        for m in _TOKEN.finditer(self.norm, p.start, p.end):
-            self.tokens.append(Token(m.group(), m.start(), m.end()))
-            self.starts.append(m.start())
+    def _pieces(self, p: Segment) -> list[str]:
+        """The text of ``p`` cut into space, token, space, …, token, space (a space may be empty)."""
+        return _TOKEN.split(self.norm[p.start : p.end])
+
+    def _tokenise(self, p: Segment, pieces: list[str] | None = None) -> list[str]:
+        """Add the tokens of ``p`` (cut already into ``pieces``, or not); return their texts."""
+        if pieces is None:
+            pieces = self._pieces(p)
+        offsets = list(accumulate(map(len, pieces), initial=p.start))  # where each piece starts
+        texts = pieces[1::2]
+        starts = offsets[1:-1:2]
+        # a word starts with a letter, a digit or «_» (a mark is one character of none of them)
+        is_word = list(map(str.isalnum, map(_first, texts)))
+        if "_" in self.norm[p.start : p.end]:
+            is_word = [w or t[0] == "_" for w, t in zip(is_word, texts)]
+        self.tokens.extend(map(_new_token, zip(texts, starts, offsets[2::2], is_word)))
+        self.starts.extend(starts)
+        return texts
 
     def _tok_range(self, start: int, end: int) -> range:
         key = (start, end)
