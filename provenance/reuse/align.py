@@ -23,8 +23,8 @@ is aligned at once, with numpy, never by comparing all pairs of articles:
 5. **Templates.** A report written to a template (the daily stock-market close, a festival's
    daily figures) shares its skeleton with yesterday's report but not its facts: when the
    figures of two copies mostly differ, many words are replaced in place (``replaced``) and no
-   long stretch is copied word for word (``longest``), the passage is not reuse
-   (:func:`other_figures`).
+   long stretch is copied word for word (``longest``), the passage is not reuse; nor is it when
+   its skeleton is in most other reports of the kind (the weather bulletin; :func:`filled_template`).
 """
 
 from __future__ import annotations
@@ -50,9 +50,10 @@ class ReuseSettings:
     short_similarity: float = 0.7  #: … be this similar in both articles …
     rare_df: int = 5  #: … and have most of its shingles in at most this many articles
     sentence_share: float = 0.6  #: share of a sentence's words that is "most of" it
-    template_figures: int = 3  #: a passage whose copies each hold this many figures, most of them other, …
-    template_replaced: float = 0.2  #: … with this share of its words replaced in place …
+    template_replaced: float = 0.2  #: a passage with this share of its words replaced in place …
     template_stretch: int = 20  #: … and no stretch this long copied word for word is a filled-in template
+    template_figures: int = 3  #: … when its copies each hold this many figures, most of them other, …
+    template_df: int = 15  #: … or most of its shingles are in more articles than this (every bulletin's skeleton)
 
 
 @attrs.frozen
@@ -73,6 +74,7 @@ class Match:
     common: float = 0.0  #: share of the anchors whose shingle is in more than ``rare_df`` articles
     replaced: int = 0  #: words of each range replaced by others at the same place (not inserted)
     longest: int = 0  #: the longest stretch of words copied word for word
+    frequent: float = 0.0  #: share of the anchors whose shingle is in more than ``template_df`` articles
 
     @property
     def similarity(self) -> float:
@@ -122,37 +124,39 @@ def _anchors(
     first_of_doc = np.r_[True, (hashes[1:] != hashes[:-1]) | (docs[1:] != docs[:-1])]
     df = np.add.reduceat(first_of_doc.astype(np.int64), starts)
     ok = (df >= 2) & (df <= s.max_df) & (lengths <= 4 * s.max_df)  # and no shingle repeated at length
-    parts_a, parts_b, parts_common = [], [], []
+    parts_a, parts_b, parts_spread = [], [], []
     for length in np.unique(lengths[ok]):
         chosen = ok & (lengths == length)
         group = starts[chosen]
         rows = group[:, None] + np.arange(length)
         i, j = np.triu_indices(int(length), 1)
         ia, ib = rows[:, i].ravel(), rows[:, j].ravel()
-        common = np.repeat(df[chosen] > s.rare_df, len(i))
+        spread = np.repeat(np.minimum(df[chosen], 255).astype(np.uint8), len(i))  # articles holding the shingle
         differ = docs[ia] != docs[ib]
         parts_a.append(ia[differ].astype(np.int32))
         parts_b.append(ib[differ].astype(np.int32))
-        parts_common.append(common[differ])
+        parts_spread.append(spread[differ])
     if not parts_a:
         return None
     ia, ib = np.concatenate(parts_a), np.concatenate(parts_b)  # docs[ia] < docs[ib]
     del hashes, starts, lengths, first_of_doc, parts_a, parts_b
-    da, db, pa, pb, common = docs[ia], docs[ib], pos[ia], pos[ib], np.concatenate(parts_common)
+    da, db, pa, pb, spread = docs[ia], docs[ib], pos[ia], pos[ib], np.concatenate(parts_spread)
     del ia, ib
     if new is not None:
         wanted = new[da] | new[db]
-        da, db, pa, pb, common = da[wanted], db[wanted], pa[wanted], pb[wanted], common[wanted]
+        da, db, pa, pb, spread = da[wanted], db[wanted], pa[wanted], pb[wanted], spread[wanted]
     pair = da.astype(np.int64) * (1 << 32) + db
     del da, db
     _, inverse, counts = np.unique(pair, return_inverse=True, return_counts=True)
     wanted = counts[inverse] >= s.min_anchors
-    return pair[wanted], pa[wanted], pb[wanted], common[wanted]
+    return pair[wanted], pa[wanted], pb[wanted], spread[wanted]
 
 
-def _diagonal_runs(pair: np.ndarray, pa: np.ndarray, pb: np.ndarray, common: np.ndarray, s: ReuseSettings) -> np.ndarray:
+def _diagonal_runs(pair: np.ndarray, pa: np.ndarray, pb: np.ndarray, spread: np.ndarray, s: ReuseSettings) -> np.ndarray:
     """Rows (pair, a_first, a_last, b_first, b_last, aligned, anchors, common anchors, longest verbatim
-    stretch) of runs on one diagonal.
+    stretch, frequent anchors) of runs on one diagonal. ``spread`` is the number of articles
+    (up to 255) holding each anchor's shingle: "common" is more than ``rare_df``, "frequent"
+    more than ``template_df``.
 
     On one diagonal both copies have the same length, so the words a run does not cover are
     words replaced by as many others (a changed figure, a respelled name), never inserted.
@@ -160,7 +164,7 @@ def _diagonal_runs(pair: np.ndarray, pa: np.ndarray, pb: np.ndarray, common: np.
     pa, pb = pa.astype(np.int64), pb.astype(np.int64)
     diag = pa - pb
     order = np.lexsort((pa, diag, pair))
-    pair, pa, pb, diag, common = pair[order], pa[order], pb[order], diag[order], common[order]
+    pair, pa, pb, diag, spread = pair[order], pa[order], pb[order], diag[order], spread[order]
     step = np.diff(pa)
     brk = np.r_[True, (pair[1:] != pair[:-1]) | (diag[1:] != diag[:-1]) | (step > s.max_gap) | (step == 0)]
     first = np.flatnonzero(brk)
@@ -169,14 +173,15 @@ def _diagonal_runs(pair: np.ndarray, pa: np.ndarray, pb: np.ndarray, common: np.
     cover = np.minimum(np.r_[step, s.n], s.n)
     cover[last] = s.n
     aligned = np.add.reduceat(cover, first)
-    n_common = np.add.reduceat(common.astype(np.int64), first)
+    n_common = np.add.reduceat((spread > s.rare_df).astype(np.int64), first)
+    n_frequent = np.add.reduceat((spread > s.template_df).astype(np.int64), first)
     # the longest stretch copied word for word: anchors n words or less apart cover it all
     seg = np.flatnonzero(brk | np.r_[True, step > s.n])
     seg_words = pa[np.r_[seg[1:], len(pa)] - 1] + s.n - pa[seg]
     longest = np.maximum.reduceat(seg_words, np.searchsorted(seg, first))
     return np.stack(
         [pair[first], pa[first], pa[last] + s.n, pb[first], pb[last] + s.n, aligned, last - first + 1, n_common,
-         longest], axis=1
+         longest, n_frequent], axis=1
     )
 
 
@@ -188,8 +193,9 @@ def _passages(runs: np.ndarray, s: ReuseSettings) -> list[Match]:
     for lo, hi in itertools.pairwise(bounds):
         pair = int(runs[lo, 0])
         a, b = pair >> 32, pair & 0xFFFFFFFF
-        open_: list[list[int]] = []  # [a_first, a_last, b_first, b_last, aligned, anchors, common, replaced, longest]
-        for _, a0, a1, b0, b1, aligned, anchors, common, longest in runs[lo:hi].tolist():
+        # [a_first, a_last, b_first, b_last, aligned, anchors, common, replaced, longest, frequent]
+        open_: list[list[int]] = []
+        for _, a0, a1, b0, b1, aligned, anchors, common, longest, frequent in runs[lo:hi].tolist():
             replaced = (a1 - a0) - aligned
             best = None
             for p in open_:
@@ -197,7 +203,7 @@ def _passages(runs: np.ndarray, s: ReuseSettings) -> list[Match]:
                 if follows and (best is None or best[1] + best[3] < p[1] + p[3]):
                     best = p  # the closest open passage
             if best is None:
-                open_.append([a0, a1, b0, b1, aligned, anchors, common, replaced, longest])
+                open_.append([a0, a1, b0, b1, aligned, anchors, common, replaced, longest, frequent])
             else:
                 overlap = max(0, min(best[1] - a0, best[3] - b0, aligned))
                 # between two runs, what both copies have in the gap was replaced; the rest inserted
@@ -207,9 +213,10 @@ def _passages(runs: np.ndarray, s: ReuseSettings) -> list[Match]:
                 best[4] += aligned - overlap
                 best[5] += anchors
                 best[6] += common
-        for a0, a1, b0, b1, aligned, anchors, common, replaced, longest in open_:
+                best[9] += frequent
+        for a0, a1, b0, b1, aligned, anchors, common, replaced, longest, frequent in open_:
             if aligned >= s.min_tokens:
-                out.append(Match(a, b, a0, a1, b0, b1, aligned, common / anchors, replaced, longest))
+                out.append(Match(a, b, a0, a1, b0, b1, aligned, common / anchors, replaced, longest, frequent / anchors))
     return out
 
 
@@ -250,17 +257,21 @@ def figures(text: str) -> set[str]:
     return {f.translate(_DIGITS) for f in _FIGURE.findall(text)}
 
 
-def other_figures(match: Match, a_text: str, b_text: str, s: ReuseSettings) -> bool:
+def filled_template(match: Match, a_text: str, b_text: str, s: ReuseSettings) -> bool:
     """Whether a passage is a template filled in with other facts rather than a copy.
 
-    ``a_text`` and ``b_text`` are the passage in each article. Both must hold at least
-    ``template_figures`` numbers, fewer than half of them shared; ``template_replaced`` of the
-    words must be replaced in place and no stretch of ``template_stretch`` words copied as is:
-    the daily market close («ارتفاع أسهم 143 شركة … تراجعت أسهم 14 شركة» against «ارتفاع أسهم 15
-    شركة … تراجعت أسهم 140 شركة»). A wire story updated later in the day keeps long stretches
-    of its text and is still reuse.
+    ``a_text`` and ``b_text`` are the passage in each article. A template's copies have
+    ``template_replaced`` of their words replaced in place and no stretch of ``template_stretch``
+    words copied as is, and either their figures mostly differ (the daily market close: «ارتفاع
+    أسهم 143 شركة … تراجعت أسهم 14 شركة» against «ارتفاع أسهم 15 شركة … تراجعت أسهم 140 شركة»;
+    both hold ``template_figures`` numbers or more, fewer than half of them shared) or most of
+    their shared shingles are in more than ``template_df`` articles (the weather bulletin,
+    whose skeleton every day's bulletin repeats around other regions). A wire story updated
+    later in the day keeps long stretches of its text and is still reuse.
     """
     if match.longest >= s.template_stretch or match.replaced < s.template_replaced * (match.aligned + match.replaced):
         return False
+    if match.frequent >= 0.5:
+        return True
     fa, fb = figures(a_text), figures(b_text)
     return min(len(fa), len(fb)) >= s.template_figures and 2 * len(fa & fb) < min(len(fa), len(fb))

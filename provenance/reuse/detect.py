@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 import attrs
 import numpy as np
 
-from .align import Match, ReuseSettings, find_matches, holds_sentence, other_figures
+from .align import Match, ReuseSettings, find_matches, holds_sentence, filled_template
 from .text import ReuseText, word_offsets
 
 
@@ -78,7 +78,7 @@ def located(matches: Sequence[Match], text: Callable[[int], str], settings: Reus
             continue
         a_start, a_end = int(sa[m.a_first]), int(ea[m.a_last - 1])
         b_start, b_end = int(sb[m.b_first]), int(eb[m.b_last - 1])
-        if other_figures(m, ta[a_start:a_end], tb[b_start:b_end], settings):
+        if filled_template(m, ta[a_start:a_end], tb[b_start:b_end], settings):
             continue
         out.append(
             Reuse(
