@@ -78,10 +78,15 @@ def test_formulas_and_titles_alone_make_no_pair():
     assert find_reuse([a, b]) == []
 
 
-def test_an_outlets_disclaimer_under_two_stories_makes_no_pair():
+def test_an_outlets_disclaimers_under_two_stories_make_no_pair():
     disclaimer = "علماً أن CNN بالعربية لا يمكنها التأكد من صحة المعلومات المتناقلة عبر مواقع التواصل الاجتماعي."
     a = "تداول مغردون مقطعا يظهر مستشارا يقدم نصائح للشباب الباحثين عن وظيفة. " + disclaimer
     b = "انتشرت على مواقع التواصل صورة لإعلان ترشح مغن للانتخابات النيابية في لبنان. " + disclaimer
+    assert find_reuse([a, b]) == []
+    # an opinion page's line under two columns of one writer
+    byline = "هذا المقال بقلم كاميليا انتخابي فرد، والآراء الواردة أدناه تعبر عن رأي الكاتبة، ولا تعكس بالضرورة وجهة نظر شبكة CNN.\n"
+    a = byline + "قد تضحي طهران ببرنامجها الصاروخي في مقابل رفع العقوبات، لكنها لن تتخلى عن حليفها في دمشق مهما كان الثمن."
+    b = byline + "تستطيع باريس أن تتوسط بين الرياض وطهران خلال زيارة ولي العهد، إذا قدمت ضمانات يقبلها الطرفان."
     assert find_reuse([a, b]) == []
 
 
