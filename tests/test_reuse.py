@@ -290,6 +290,14 @@ def test_every_stored_span_indexes_its_article(corpus_db):
         assert text[start:end] == passage
 
 
+def test_a_phrase_said_twice_in_one_article_is_not_counted_twice():
+    # «… في المائة على أساس شهري وبنسبة 25 في المائة على أساس سنوي» holds the other article's
+    # «6 في المائة على أساس سنوي» twice over: six words shared, not ten
+    a = "ارتفعت صادرات الصين في مارس 6 في المائة على أساس سنوي بينما تراجعت وارداتها من النفط الخام."
+    b = "ارتفعت أسعار العقار في الكويت 6 في المائة على أساس شهري وبنسبة 25 في المائة على أساس سنوي."
+    assert find_reuse([a, b]) == []
+
+
 def test_views_answer_who_reuses_whom(corpus_db):
     db = corpus_db.db
     rows = {(r[0], r[1]): r for r in db.execute("SELECT outlet_en, source_en, passages, credited, uncredited FROM wire_reuse")}

@@ -215,6 +215,8 @@ def _passages(runs: np.ndarray, s: ReuseSettings) -> list[Match]:
                 best[6] += common
                 best[9] += frequent
         for a0, a1, b0, b1, aligned, anchors, common, replaced, longest, frequent in open_:
+            # a phrase an article repeats can chain runs that overlap in one article only
+            aligned = min(aligned, a1 - a0, b1 - b0)
             if aligned >= s.min_tokens:
                 out.append(Match(a, b, a0, a1, b0, b1, aligned, common / anchors, replaced, longest, frequent / anchors))
     return out
