@@ -350,6 +350,24 @@ def test_an_agency_item_is_the_origin_and_each_copy_is_credited_or_not(tmp_path)
     ]
 
 
+def test_two_pages_linking_to_a_third_story_are_no_copy(tmp_path):
+    # BBC and CNN set links to related stories between paragraphs as bare headlines
+    link = "سوريا: إسرائيل قصفت قاعدة التيفور بصواريخ من فوق الأراضي اللبنانية"
+    pages = [
+        {"source": "BBC", "url": "https://bbc.com/1", "title": "روحاني يحذر من الانسحاب من الاتفاق النووي",
+         "content": OTHER + "\n" + link + "\n" + WIRE},
+        {"source": "BBC", "url": "https://bbc.com/2", "title": "إسرائيل تقول إن الطائرة الإيرانية كانت محملة بالمتفجرات",
+         "content": ATTACK + "\n" + link + "\nوقال متحدث عسكري إن التحقيق مستمر."},
+    ]
+    alone = Store(":memory:")
+    alone.ingest([json_articles(tmp_path / "two.json", pages)])
+    assert alone.reuse().pairs == 1  # a shared sentence of 10 words, as far as two pages can tell
+    linked = Store(":memory:")
+    story = {"source": "BBC", "url": "https://bbc.com/3", "title": link, "content": "قصفت إسرائيل قاعدة التيفور الجوية في سوريا."}
+    linked.ingest([json_articles(tmp_path / "three.json", [*pages, story])])
+    assert linked.reuse().pairs == 0  # the line is the title of a third story: a link to it
+
+
 def test_reuse_is_incremental_and_ends_where_a_full_run_does(tmp_path):
     def pairs(store, short=False):
         keys = dict(store.db.execute("SELECT id, key FROM articles").fetchall())

@@ -23,8 +23,8 @@ import sqlite_utils
 
 from .align import ReuseSettings, find_matches
 from .clusters import ArticleFacts, PairSpans, When, Wires, cluster, direction
-from .detect import located
-from .text import WORD, ReuseText, masks_fingerprint
+from .detect import Reuse, located
+from .text import WORD, ReuseText, masks_fingerprint, word_ids
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -157,6 +157,9 @@ def update(
         return db.execute("SELECT text FROM articles WHERE id = ?", [ids[k]]).fetchone()[0]
 
     found = located(find_matches(old_arrays + new_arrays, settings, new=is_new), text, settings) if ids else []
+    if found:
+        titles = _titles(db)
+        found = [r for r in found if not _only_a_link(r, text, ids, titles, settings.min_tokens)]
     facts = _facts(db, {ids[r.a] for r in found} | {ids[r.b] for r in found})
     rows = []
     for r in found:
@@ -182,6 +185,44 @@ def update(
         compared=len(new_ids), indexed=len(ids), pairs_added=len(rows), pairs=pairs, cross_outlet=cross,
         passages=n_passages, clusters=n_clusters, seconds=round(time.perf_counter() - began, 2),
     )
+
+
+def _titles(db: sqlite_utils.Database) -> dict[tuple[int, ...], set[int]]:
+    """The stored articles by the keys of their title's words."""
+    out: dict[tuple[int, ...], set[int]] = {}
+    for article_id, title in db.execute("SELECT id, title FROM articles WHERE title IS NOT NULL AND title != ''"):
+        out.setdefault(tuple(word_ids(WORD.findall(title)).tolist()), set()).add(article_id)
+    return out
+
+
+def _only_a_link(
+    r: Reuse, text: Callable[[int], str], ids: list[int], titles: dict[tuple[int, ...], set[int]], min_words: int
+) -> bool:
+    """Whether a passage is, but for fewer than ``min_words`` words, a line that is the title of
+    a third article: a link to it.
+
+    Sites set links to related stories between paragraphs as bare headlines («سوريا: إسرائيل
+    قصفت قاعدة التيفور بصواريخ من فوق الأراضي اللبنانية» on a line of its own); two pages that
+    link to the same story are no copy of each other. The headline of the two articles
+    themselves is not a link: a copy that carries it is a copy.
+    """
+    own = {ids[r.a], ids[r.b]}
+    for k, start, end in ((r.a, r.a_start, r.a_end), (r.b, r.b_start, r.b_end)):
+        t = text(k)
+        linked, rest = 0, 0
+        line_start = t.rfind("\n", 0, start) + 1
+        while line_start < end:
+            line_end = t.find("\n", line_start)
+            line_end = len(t) if line_end < 0 else line_end
+            words = len(WORD.findall(t, max(line_start, start), min(line_end, end)))
+            if titles.get(tuple(word_ids(WORD.findall(t, line_start, line_end)).tolist()), own) - own:
+                linked += words
+            else:
+                rest += words
+            line_start = line_end + 1
+        if linked and rest < min_words:
+            return True
+    return False
 
 
 def _shingles(db: sqlite_utils.Database, article_ids: list[int], n: int, jobs: int) -> Iterator[tuple[int, np.ndarray]]:
