@@ -18,6 +18,7 @@ After extraction, this stage
 
 from __future__ import annotations
 
+import operator
 from urllib.parse import urlparse
 
 import attrs
@@ -71,6 +72,7 @@ class Chainer:
         # without a path may also be the end of the host after a dot), as positions in _domains
         self._domain_heads: dict[str, list[int]] = {}
         self._domain_tails: dict[str, list[int]] = {}
+        self._bylines: dict[str, tuple[Credit, ...]] = {}  # see _author_credits
         for n, (d, _) in enumerate(self._domains):
             self._domain_heads.setdefault(d.split("/")[0], []).append(n)
             if "/" not in d:
@@ -188,8 +190,17 @@ class Chainer:
             ):
                 out.append(Credit(s.text, s.start, s.end, s.name, s.name_ar, s.kind))
         if article.author:
-            out += self.author_credits(article.author)
+            out += self._author_credits(article.author)
         return out
+
+    def _author_credits(self, author: str) -> tuple[Credit, ...]:
+        """:meth:`author_credits`, kept per byline (the same bylines recur across articles)."""
+        got = self._bylines.get(author)
+        if got is None:
+            got = tuple(self.author_credits(author))
+            if len(self._bylines) < 100_000:
+                self._bylines[author] = got
+        return got
 
     def author_credits(self, author: str) -> list[Credit]:
         """Agencies named in a byline field: «جنيف - رويترز», «واس - الرياض», «وكالات»."""
@@ -250,27 +261,30 @@ class Chainer:
                         name_ar=single.name_ar, inherited=True, field=single.field,
                     ),
                 )
-            out.append(attrs.evolve(a, source=source, via=via))
+            if source is a.source and len(via) == len(a.via) and all(map(operator.is_, via, a.via)):
+                out.append(a)  # nothing changed (evolve would make an equal copy)
+            else:
+                out.append(attrs.evolve(a, source=source, via=via))
         return tuple(out)
 
     def _refer_back(self, m: Mention, earlier: list[Attribution]) -> Mention:
         """«وأشار البيان إلى …» → the issuer of the last statement; «وقالت المصادر» → the last
         anonymous source. The mention keeps its own span and gains ``refers_to``."""
-        words = norm(m.text).split()
+        words = _norm_words(m.text)
         if not words or len(words) > 2 or m.refers_to is not None:
             return m
         head = strip_clitic(words[0])
         if head in _STATEMENT:
             for a in reversed(earlier):
-                if a.channel is not None and any(w in _STATEMENT_CHANNEL for w in norm(a.channel.text).split()):
+                if a.channel is not None and any(w in _STATEMENT_CHANNEL for w in _norm_words(a.channel.text)):
                     return self._pointing(m, a.source)
-                if a.source.text and norm(a.source.text).split()[0] in {"بيان", "بيانا"}:
+                if a.source.text and _norm_words(a.source.text)[0] in {"بيان", "بيانا"}:
                     break
             return m
         if head in _SOURCES_BACK:
             for a in reversed(earlier):
                 s = a.source
-                if s.kind == "anonymous" and s.start < m.start and norm(s.text).split()[0] not in _SOURCES_BACK:
+                if s.kind == "anonymous" and s.start < m.start and _norm_words(s.text)[0] not in _SOURCES_BACK:
                     return attrs.evolve(self._pointing(m, s), anonymous_type=s.anonymous_type or m.anonymous_type)
         return m
 
@@ -308,7 +322,7 @@ class Chainer:
         """«الوكالة» → the latest agency named before it (or the article's one credited agency)."""
         if m.name or not m.text:
             return m
-        words = norm(m.text).split()
+        words = _norm_words(m.text)
         if not words:
             return m
         head = strip_clitic(words[0])
@@ -326,6 +340,19 @@ class Chainer:
     def _kind_of(self, m: Mention) -> str:
         outlet = self.gz.by_name.get(m.name or "")
         return outlet.kind if outlet else m.kind
+
+
+_NORM_WORDS: dict[str, tuple[str, ...]] = {}
+
+
+def _norm_words(text: str) -> tuple[str, ...]:
+    """The words of ``norm(text)``, kept per string (the same mentions recur)."""
+    got = _NORM_WORDS.get(text)
+    if got is None:
+        got = tuple(norm(text).split())
+        if len(_NORM_WORDS) < 100_000:
+            _NORM_WORDS[text] = got
+    return got
 
 
 _PREPOSITIONAL = {"وفق", "بحسب", "نقلاً عن", "على لسان", "استناداً إلى"}

@@ -24,10 +24,10 @@ class Credits(TokenView, Findings):
     def _credits(self, p: Segment, lead: bool) -> None:
         """«جنيف - رويترز», «واس - الرياض», «(أ ف ب)», «مصادر: وكالات» in the text."""
         idx = self._tok_range(p.start, p.end)
-        toks = list(idx)
+        toks = idx  # the paragraph's tokens are numbered in a row
         seen: set[int] = set()
         # (AGENCY) anywhere
-        brackets = "(" in self.norm[p.start : p.end]
+        brackets = self.norm.find("(", p.start, p.end) != -1
         for n, k in enumerate(toks if brackets else ()):
             if self.tokens[k].text == "(":
                 inner = []
@@ -53,16 +53,21 @@ class Credits(TokenView, Findings):
         # a dateline or byline at the head of the first paragraphs: a run of up to 15 tokens with a
         # separator, no reporting verb
         head = toks[:18]
-        if any(self.tokens[k].is_word and self.lx.cue_form(self.tokens[k].text) for k in head[:12]):
-            head = head[: next(n for n, k in enumerate(head) if self.tokens[k].is_word and self.lx.cue_form(self.tokens[k].text))]
-        seps = [n for n, k in enumerate(head) if self.tokens[k].text in {"-", ":", "/", "|"}]
+        texts = [t.text for t in self.tokens[head.start : head.stop]]
+        verbs = self.lx.cue_form_words  # a word outside it has no cue form
+        for n, w in enumerate(texts[:12]):
+            if w in verbs and self.lx.cue_form(w):
+                head, texts = head[:n], texts[:n]
+                break
+        seps = [n for n, w in enumerate(texts) if w in {"-", ":", "/", "|"}]
         if seps or len(toks) <= 8:
             limit = (seps[-1] + 5) if seps else len(head)
             self._credit_scan([k for k in head[:limit] if self.tokens[k].is_word], p, seen, adjacent=seps and [head[n] for n in seps])
         # SPA style: «جنيف 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس»
-        for n, k in enumerate(head):
-            if self.tokens[k].text == "م" and n + 1 < len(head):
-                self._credit_scan([head[n + 1]], p, seen)
+        if "م" in texts:
+            for n, w in enumerate(texts):
+                if w == "م" and n + 1 < len(head):
+                    self._credit_scan([head[n + 1]], p, seen)
 
     def _credit_scan(self, word_toks: list[int], p: Segment, seen: set[int], adjacent: list[int] | bool = False) -> None:
         n = 0

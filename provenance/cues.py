@@ -4,6 +4,10 @@ recording the attribution it makes (see the module docstring of ``extract`` for 
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from functools import cached_property
+
 from .clauses import Clauses
 from .found import Found
 from .lexicon import FormInfo, norm
@@ -12,6 +16,8 @@ from .segment import Segment
 from .speakers import Speakers, cue_words
 
 _MAX_SUBJECT = 16  # words between a verb and its complement
+_ADAM = re.compile("عدم")
+_QAWL = frozenset({"قائلا", "قائله", "قائلين", "قائلتين"})  # «قائلاً»: the content follows
 
 
 class Cues(Speakers, Clauses):
@@ -19,6 +25,7 @@ class Cues(Speakers, Clauses):
 
     _para: Segment | None
     _resume: int | None
+    _adam_places: list[int] | None
 
     # -- is it a cue? ------------------------------------------------------------------------
 
@@ -48,22 +55,26 @@ class Cues(Speakers, Clauses):
         if self.tokens[i].text not in self.lx.nominal_words:
             return None
         clitic, first = self.lx.strip_noun_clitic(self.tokens[i].text)
-        if first not in self.lx.multiword_nominal:
+        forms = self.lx.multiword_nominal.get(first)
+        if forms is None:
             return None
-        for words in self.lx.multiword_nominal.get(first, ()):
-            k = i
-            ok = True
-            for n, w in enumerate(words):
-                k2 = self._next_word(k, stop) if n else i
-                if k2 is None:
-                    ok = False
-                    break
-                text = self.tokens[k2].text if n else first
-                if text != w:
-                    ok = False
+        second = None  # the word after the first (-1: none), looked for when a form needs it
+        for words in forms:  # longest first
+            if len(words) == 1:
+                return i + 1, self.lx.nominal_forms[words[0]]
+            if second is None:
+                second = self._next_word(i + 1, stop)
+                if second is None:
+                    second = -1
+            if second < 0 or self.tokens[second].text != words[1]:
+                continue
+            k = second + 1
+            for w in words[2:]:
+                k2 = self._next_word(k, stop)
+                if k2 is None or self.tokens[k2].text != w:
                     break
                 k = k2 + 1
-            if ok:
+            else:
                 return k, self.lx.nominal_forms[" ".join(words)]
         return None
 
@@ -168,6 +179,12 @@ class Cues(Speakers, Clauses):
         pp = self._prev_word(prev, floor)
         return pp is not None and pp == prev - 1 and self.tokens[pp].text in cue_words(self.lx, "what_openers")
 
+    @cached_property
+    def _markers(self) -> frozenset[str]:
+        """The words :meth:`_complement` may read as (or as the start of) a complement, but for
+        those starting with «ب» and a form's own ``words``: any other word is part of the subject."""
+        return self.lx.complementisers | _QAWL | {"بالقول", "عن", "علي", "الي", "لي", "في", "من"}
+
     def _subject_ending_at(self, i: int, first: int) -> Found | None:
         """The report of this sentence whose explicit subject ends right before token ``i``."""
         k = i - 1
@@ -229,7 +246,11 @@ class Cues(Speakers, Clauses):
         marker, zone_end, content_start = comp if comp else ("none", srange.stop, None)
         zone = list(range(i + 1, zone_end))
         source_toks, via = self._split_zone(zone, marker, srange.stop)
-        at = next((k for k, n in enumerate(zone) if self._may_open_channel(n) and self._channel_at(k, zone)), None)
+        openers = self._channel_openers
+        at = next(
+            (k for k, t in enumerate(self.tokens[i + 1 : zone_end]) if t.text in openers and self._channel_at(k, zone)),
+            None,
+        )  # (token zone[k] is token i + 1 + k)
         channel = self._channel_at(at, zone) if at is not None else None
         if channel is not None:
             for m in range(at + 1, min(len(zone), at + 8)):
@@ -363,6 +384,15 @@ class Cues(Speakers, Clauses):
         content = self._content_from(content_start, s) if content_start is not None else None
         self._add(Found(cue, info.lemma, "participle", src, words, via, content, s, continues=continues))
 
+    def _holds_adam(self, start: int, end: int) -> bool:
+        """Whether «عدم» occurs in ``norm[start:end]``: its places are found once per text and
+        bisected, so that a long clause is not scanned again for every verb in it."""
+        places = self._adam_places
+        if places is None:
+            places = self._adam_places = [m.start() for m in _ADAM.finditer(self.norm)]
+        n = bisect_left(places, start)
+        return n < len(places) and places[n] + 3 <= end
+
     def _complement(self, k: int, stop: int, info: FormInfo, participle: bool = False) -> tuple[str, int, int | None] | None:
         """Find what the verb needs after its subject: ``(marker, marker_token, content_token)``.
 
@@ -370,20 +400,33 @@ class Cues(Speakers, Clauses):
         clause: in «أكدت مصادر في "كتائب حزب الله" أن …» the quote is part of the subject.
         """
         comps = info.complements
+        markers = self._markers
+        verbish = self.lx.cue_form_words  # a word outside it has no cue form
         words = 0
         first = True
         quote: tuple[str, int, int] | None = None
         manner_end = 0
         name_end = -1
         # «عدم» (see _manner) can follow a word of the clause only if the clause holds it
-        adam = k < stop and "عدم" in self.norm[self.tokens[k].start : self.tokens[stop - 1].end]
+        adam = k < stop and self._holds_adam(self.tokens[k].start, self.tokens[stop - 1].end)
         for n in range(k, stop):
             if n <= name_end:
                 continue
             tok = self.tokens[n]
             w = tok.text
             if tok.is_word:
-                if "qawl" in comps and (first and w in {"قائلا", "قائله", "قائلين", "قائلتين"} or w == "بالقول"):
+                if quote is None and w[0] != "ب" and w not in markers and w not in info.words:
+                    # no complement starts with this word (the tests below would all fail)
+                    first = False
+                    if adam and self._manner(n, stop):
+                        manner_end = n + 4
+                    if w in verbish and self._ends_subject(n, k, stop, words, manner_end):
+                        break
+                    words += 1
+                    if words > _MAX_SUBJECT or (participle and words > 6):
+                        break
+                    continue
+                if "qawl" in comps and (first and w in _QAWL or w == "بالقول"):
                     return "qawl", n, n + 1
                 first = False
                 if "that" in comps and w in self.lx.complementisers and not self._in_outlet_name(n, k):
@@ -423,19 +466,8 @@ class Cues(Speakers, Clauses):
                     return "bi", n, n
                 if adam and self._manner(n, stop):
                     manner_end = n + 4  # the participle, «عدم», the verbal noun and its object
-                cf = self.lx.cue_form(w)
-                if cf is not None and w in self.lx.strict_forms and not (
-                    self._next_word(n + 1, stop) is not None
-                    and self.tokens[self._next_word(n + 1, stop)].text in self.lx.complementisers
-                ):
-                    cf = None  # «المرأة الوحيدة بين المرشحين»: "between", not a verb
-                if cf is not None and n > k and self.tokens[n - 1].text in self.lx.prepositions:
-                    cf = None  # «قال في رد على سؤال … إن»: a verbal noun after a preposition
-                if cf is not None and words > 0 and n >= manner_end and not (
-                    self.tokens[n - 1].text in self.lx.relatives and not set(cf[1].complements) & {"that", "colon"}
-                ):
-                    break  # another reporting verb or participle: its complement, not ours
-                # («وقال الجيش الذي يحمل حماس مسؤولية … إن»: a relative clause inside the subject)
+                if w in verbish and self._ends_subject(n, k, stop, words, manner_end):
+                    break
                 words += 1
                 if words > _MAX_SUBJECT or (participle and words > 6):
                     break
@@ -480,6 +512,25 @@ class Cues(Speakers, Clauses):
         if "np" in comps and not participle:
             return "np", stop, None
         return None
+
+    def _ends_subject(self, n: int, k: int, stop: int, words: int, manner_end: int) -> bool:
+        """Whether word token ``n`` (``words`` words after ``k``, where the subject starts) is
+        another reporting verb or participle: what follows is its complement, not ours."""
+        w = self.tokens[n].text
+        cf = self.lx.cue_form(w)
+        if cf is None:
+            return False
+        if w in self.lx.strict_forms and not (
+            self._next_word(n + 1, stop) is not None
+            and self.tokens[self._next_word(n + 1, stop)].text in self.lx.complementisers
+        ):
+            return False  # «المرأة الوحيدة بين المرشحين»: "between", not a verb
+        if n > k and self.tokens[n - 1].text in self.lx.prepositions:
+            return False  # «قال في رد على سؤال … إن»: a verbal noun after a preposition
+        # («وقال الجيش الذي يحمل حماس مسؤولية … إن»: a relative clause inside the subject)
+        return words > 0 and n >= manner_end and not (
+            self.tokens[n - 1].text in self.lx.relatives and not set(cf[1].complements) & {"that", "colon"}
+        )
 
     def _notable(self, i: int, prev: int | None, floor: int) -> bool:
         """«لم يسجل تغيرا يذكر»: "worth mentioning" after an indefinite noun in a negative clause."""

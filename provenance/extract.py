@@ -50,7 +50,7 @@ from .normalise import Normalised, normalise
 from .readers import read_text
 from .resolve import Gazetteer, default_gazetteer, split_person, type_mention
 from .segment import Segment, paragraphs, sentences
-from .tokens import Token
+from .tokens import Token, splitter
 
 _MAX_SENTENCE = 2000  # characters kept on each side of a cue in Attribution.sentence
 
@@ -93,12 +93,14 @@ class _Run(Cues, Credits):
         self.gz = extractor.gazetteer
         self.nz = nz
         self.norm = nz.text
+        self._split = splitter(nz.text)
         # paragraphs are tokenised only when they may hold a cue (see find)
         self.tokens: list[Token] = []
         self.starts: list[int] = []
         self._candidates: list[int] = []  # the tokens that may start a cue (see _add_candidates)
         self.found: list[Found] = []
         self._quote_cache: dict[int, list[tuple[int, int]]] = {}
+        self._adam_places: list[int] | None = None  # where «عدم» is in the text (see Cues._holds_adam)
         self._resume: int | None = None
         self._last_speaker: Found | None = None
         self._prev_sentence: Segment | None = None
@@ -113,14 +115,15 @@ class _Run(Cues, Credits):
         paras = paragraphs(self.norm, self.lx)
         self.paragraphs = paras
         # datelines and bylines sit in the first lines of the page (after titles and dates)
-        first_content = [p for p in paras if not p.boilerplate][:6]
+        first_content = {p.start for p in [p for p in paras if not p.boilerplate][:6]}
         may_hold_cue = self.lx.may_hold_cue
         for p in paras:
             if p.boilerplate:
                 continue
-            lead = p in first_content
-            pieces = self._pieces(p)  # its words among them
-            if not (may_hold_cue(self.norm, p.start, p.end, pieces) or "(" in self.norm[p.start : p.end]):
+            lead = p.start in first_content
+            pieces = self._pieces(p)
+            words = set(pieces[1::2])  # its tokens
+            if not (may_hold_cue(self.norm, p.start, p.end, words) or self.norm.find("(", p.start, p.end) != -1):
                 # nothing here can be a cue; only a dateline at the head of a lead paragraph
                 if lead:
                     head = Segment(p.start, min(p.end, p.start + 200), p.paragraph)
@@ -129,7 +132,7 @@ class _Run(Cues, Credits):
                 continue
             first = len(self.tokens)
             texts = self._tokenise(p, pieces)
-            some = self._add_candidates(first, texts)
+            some = self._add_candidates(first, texts, words)
             self._credits(p, lead)
             if not some:
                 continue  # no word here can start a cue: its sentences would yield nothing
@@ -143,12 +146,12 @@ class _Run(Cues, Credits):
 
     # -- sentences ---------------------------------------------------------------------------
 
-    def _add_candidates(self, first: int, texts: list[str]) -> bool:
-        """Note which of the tokens ``first``, ``first + 1``… (with ``texts``) may start a cue: a
-        word that :meth:`Lexicon.may_start_cue` accepts and ``not_cues`` does not list. Whether
-        there is any."""
+    def _add_candidates(self, first: int, texts: list[str], distinct: set[str]) -> bool:
+        """Note which of the tokens ``first``, ``first + 1``… (with ``texts``, ``distinct`` the set
+        of them) may start a cue: a word that :meth:`Lexicon.may_start_cue` accepts and
+        ``not_cues`` does not list. Whether there is any."""
         good = {
-            t for t in self.lx.cue_starts_among(set(texts)) - self.lx.not_cues if t[0].isalnum() or t[0] == "_"
+            t for t in self.lx.cue_starts_among(distinct) - self.lx.not_cues if t[0].isalnum() or t[0] == "_"
         }
         if good:
             self._candidates.extend(compress(range(first, first + len(texts)), map(good.__contains__, texts)))
@@ -187,12 +190,15 @@ class _Run(Cues, Credits):
     # -- output ------------------------------------------------------------------------------
 
     def _quoted(self, span: tuple[int, int]) -> bool:
-        return any(ch in self.norm[span[0] : span[1]] for ch in '"()')
+        text = self.norm[span[0] : span[1]]
+        return '"' in text or "(" in text or ")" in text
 
     def build(self, f: Found, text: str, offset: int, continued: Found | None = None) -> Attribution:
         """Map a found attribution back to the original text and type its mentions."""
+        to_original = self.nz.to_original
+
         def span(a: tuple[int, int]) -> tuple[int, int]:
-            s, e = self.nz.to_original(*a)
+            s, e = to_original(a[0], a[1])
             return s + offset, e + offset
 
         cs, ce = span(f.cue)
@@ -224,8 +230,8 @@ class _Run(Cues, Credits):
         if f.content and f.content[1] > f.content[0]:
             cs2, ce2 = f.content
             direct = False
-            inner = self.norm[cs2:ce2]
-            if len(inner) > 2 and inner[0] == '"' and inner[-1] == '"' and inner.count('"') == 2:
+            n = self.norm
+            if ce2 - cs2 > 2 and n[cs2] == '"' and n[ce2 - 1] == '"' and n.count('"', cs2, ce2) == 2:
                 cs2, ce2, direct = cs2 + 1, ce2 - 1, True
             a, b = span((cs2, ce2))
             content = Content(text[a:b], a, b, direct=direct)

@@ -7,6 +7,7 @@ the extractor compares normalised text with normalised words.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -48,8 +49,17 @@ def load_json_schema(name: str) -> dict[str, Any]:
 
 
 def norm(word: str) -> str:
-    """Normalise one lexicon entry: the matching form, spaces collapsed."""
-    return " ".join(normalise_text(word).split())
+    """Normalise one lexicon entry: the matching form, spaces collapsed. Kept per string (also
+    asked of the words of mentions, which recur)."""
+    got = _NORMS.get(word)
+    if got is None:
+        got = " ".join(normalise_text(word).split())
+        if len(_NORMS) < 100_000:
+            _NORMS[word] = got
+    return got
+
+
+_NORMS: dict[str, str] = {}
 
 
 def norm_set(words: list[str] | None) -> frozenset[str]:
@@ -228,7 +238,7 @@ class Lexicon:
             rf"(?<![\p{{L}}\p{{N}}_])[{self.clitics}]?(?:{_trie(set(self.surface_forms))})(?![\p{{L}}\p{{N}}_])"
         )
 
-    def may_hold_cue(self, text: str, start: int, end: int, words: list[str] | None = None) -> bool:
+    def may_hold_cue(self, text: str, start: int, end: int, words: Collection[str] | None = None) -> bool:
         """Whether :attr:`trigger` finds a match in ``text[start:end]``: the same answer, got by
         looking the words up (a form of several words is left to the regex). ``words``, when
         given, holds every maximal run of letters, digits and «_» of that text (and maybe other
@@ -301,8 +311,17 @@ class Lexicon:
     def formula_first_words(self) -> frozenset[str]:
         return frozenset(f.split()[0] for f in self.not_attributions)
 
+    @cached_property
+    def cue_form_words(self) -> frozenset[str]:
+        """Every word :meth:`cue_form` may accept, and more (a verb form after any clitic): a
+        word outside it is no verb form, which a set lookup tells faster than the method."""
+        prefixes = {"", *self.verb_clitics, *self.present_clitics}
+        return frozenset(c + f for c in prefixes for f in self.verb_forms)
+
     def cue_form(self, word: str) -> tuple[str, FormInfo] | None:
         """The verb form in ``word``, with its clitic stripped: ``("و", info)`` for «وقال»."""
+        if word not in self.cue_form_words:
+            return None
         try:
             return self._cue_cache[word]
         except KeyError:
@@ -428,7 +447,7 @@ class Lexicon:
     def continues_sentence(self, norm: str, start: int, end: int) -> bool:
         """Whether the text at ``start`` continues the previous sentence after a stray stop:
         it starts with a complementiser («في بيان. إن …»)."""
-        m = _OPENING_WORD.match(norm[start:end])
+        m = _OPENING_WORD.match(norm, start, end)
         return bool(m) and m.group(1) in self.complementisers
 
 

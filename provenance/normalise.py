@@ -70,7 +70,7 @@ _SPECIAL = regex.compile(
     f"|(?P<dash>{TATWEEL}+)"  # a tatweel standing alone is used as a dash: «هاف بوست عراقي ـ»
     "|(?P<form>[\ufb50-\ufdff\ufe70-\ufefc])"  # presentation forms: NFKC, maybe a ligature
 )
-_TRAILING_MARKS = regex.compile(f"[{_ARABIC_MARKS}{TATWEEL}]*")
+_TRAILING_MARKS = re.compile(f"[{_ARABIC_MARKS}{TATWEEL}]*")  # code points only: re is faster
 
 
 @lru_cache(maxsize=2)
@@ -113,6 +113,8 @@ class Normalised:
         """
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span ({start}, {end}) outside normalised text of length {len(self.text)}")
+        if not self.starts:
+            return start, end  # the text had no character to drop or expand: the same offsets
         if start == end:
             o = self._position(start)
             return o, o
@@ -144,10 +146,9 @@ def normalise(text: str, *, fold_ta_marbuta: bool = True) -> Normalised:
     - folds presentation forms (NFKC), the only step that can turn one character into several.
     """
     table = _table(fold_ta_marbuta)
-    fast = _fast_table(fold_ta_marbuta)  # the same mapping, faster (see normalise_text)
     specials = _specials(text)
     if not specials:
-        return Normalised(text, text.translate(fast))
+        return Normalised(text, _translate(text, fold_ta_marbuta))
     parts: list[str] = []
     starts: list[int] = []
     origins: list[int] = []
@@ -156,7 +157,7 @@ def normalise(text: str, *, fold_ta_marbuta: bool = True) -> Normalised:
     pos = 0  # position in the original
     for m in specials:
         if m.start() > pos:
-            chunk = text[pos : m.start()].translate(fast)
+            chunk = _translate(text[pos : m.start()], fold_ta_marbuta)
             starts.append(n)
             origins.append(pos)
             linear.append(True)
@@ -174,7 +175,7 @@ def normalise(text: str, *, fold_ta_marbuta: bool = True) -> Normalised:
         starts.append(n)
         origins.append(pos)
         linear.append(True)
-        parts.append(text[pos:].translate(fast))
+        parts.append(_translate(text[pos:], fold_ta_marbuta))
     return Normalised(text, "".join(parts), tuple(starts), tuple(origins), tuple(linear))
 
 
@@ -202,7 +203,7 @@ def normalise_text(text: str, *, fold_ta_marbuta: bool = True) -> str:
     table = _table(fold_ta_marbuta)
     if _MAYBE_SPECIAL.search(text):
         text = _SPECIAL.sub(lambda m: _replacement(m, table), text)
-    return text.translate(_fast_table(fold_ta_marbuta))
+    return _translate(text, fold_ta_marbuta)
 
 
 # every character a _SPECIAL match starts with (the standard re module finds one of a set of
@@ -219,3 +220,25 @@ def _fast_table(fold_ta_marbuta: bool) -> list[int | str | None]:
     for k, v in table.items():
         fast[k] = v
     return fast
+
+
+def _translate(text: str, fold_ta_marbuta: bool) -> str:
+    """``text.translate(_fast_table(fold_ta_marbuta))``. A long text goes through ``str.replace``
+    once for each character the table changes that it holds, several times faster: each output is
+    one character that is never an input (see _fast_table), so the replacements do not interfere."""
+    if len(text) < 256:
+        return text.translate(_fast_table(fold_ta_marbuta))
+    for old, new in _changes(fold_ta_marbuta):
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+@lru_cache(maxsize=2)
+def _changes(fold_ta_marbuta: bool) -> tuple[tuple[str, str], ...]:
+    """The characters the table changes, each with the one it makes of it."""
+    table = _table(fold_ta_marbuta)
+    changes = tuple((chr(k), v) for k, v in table.items() if v != chr(k))
+    if any(len(new) != 1 or ord(new) in table and table[ord(new)] != new for _, new in changes):
+        raise ValueError("the normalisation table must map a character to one that it leaves as it is")
+    return changes

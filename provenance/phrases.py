@@ -5,6 +5,8 @@ title, the receiving outlet («للوكالة», «لصحيفة X») and the cha
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import regex
 
 from .lexicon import Lexicon, norm_set
@@ -214,6 +216,12 @@ class Phrases(TokenView):
 
     # -- recipients and channels -------------------------------------------------------------
 
+    def _recipient_at(self, k: int, zone: list[int]) -> tuple[int, int, list[str]] | None:
+        """:meth:`_recipient` of ``zone[k:]``; a recipient starts with «ل», which most words do not."""
+        if not self.tokens[zone[k]].text.startswith("ل"):
+            return None
+        return self._recipient(zone[k:])
+
     def _recipient(self, toks: list[int]) -> tuple[int, int, list[str]] | None:
         """«للوكالة», «لصحيفة X», «لـ"الحياة"», «لبي بي سي»: the receiving outlet."""
         if not toks:
@@ -276,8 +284,12 @@ class Phrases(TokenView):
 
     def _may_open_channel(self, n: int) -> bool:
         """A quick test: can a channel (:meth:`_channel_at`) start at token ``n``?"""
-        w = self.tokens[n].text
-        return w in _CHANNEL_PREPOSITIONS or w in self.lx.platform_openers
+        return self.tokens[n].text in self._channel_openers
+
+    @cached_property
+    def _channel_openers(self) -> frozenset[str]:
+        """The words a channel (:meth:`_channel_at`) may start with."""
+        return frozenset(_CHANNEL_PREPOSITIONS) | self.lx.platform_openers
 
     def _channel_at(self, k: int, zone: list[int]) -> tuple[int, int] | None:
         """«في بيان», «في تغريدة على تويتر», «خلال مؤتمر صحافي», «عبر حسابه على تويتر» at
@@ -303,7 +315,7 @@ class Phrases(TokenView):
                 tok.text in lx.stop_words
                 or tok.text in lx.time_nouns
                 or tok.text in lx.complementisers
-                or self._recipient(zone[end:]) is not None
+                or self._recipient_at(end, zone) is not None
             ):
                 break
             words += 1

@@ -119,6 +119,7 @@ class Gazetteer:
         for entries in self._index.values():
             entries.sort(key=lambda e: len(e[0]), reverse=True)
         self._titles = [key_words(t) for t in TITLE_WORDS]
+        self._title_starts = frozenset(t[0] for t in self._titles if t)
         self._matches: dict[tuple[tuple[str, ...], bool], tuple[int, int, Outlet] | None] = {}
 
     def match_words(self, words: list[str], context: bool = False) -> tuple[int, int, Outlet] | None:
@@ -129,6 +130,8 @@ class Gazetteer:
         matches only after a title word («صحيفة الحياة») or when ``context`` says the words were
         quoted, bracketed or a wire credit. The answer is kept per word sequence.
         """
+        if not self._may_match(words):
+            return None
         key = (tuple(words), context)
         try:
             return self._matches[key]
@@ -138,6 +141,17 @@ class Gazetteer:
         if len(self._matches) < _CACHE_SIZE:
             self._matches[key] = found
         return found
+
+    def _may_match(self, words: list[str]) -> bool:
+        """A quick test: ``False`` when :meth:`_match_words` finds nothing because its first key
+        word (see there) starts no alias nor title. A single letter may be joined to the letters
+        after it, so it is left to the full test."""
+        for w in words:
+            parts = key_words(w)
+            if parts:
+                first = parts[0]
+                return len(first) == 1 or first in self._index or first in self._title_starts
+        return False
 
     def _match_words(self, words: list[str], context: bool) -> tuple[int, int, Outlet] | None:
         flat: list[str] = []

@@ -13,6 +13,7 @@ the same paragraph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -31,7 +32,7 @@ class Segment:
     boilerplate: bool = False
 
 
-_LINE = regex.compile(r"[^\n]+")
+_LINE = re.compile(r"[^\n]+")  # the standard re: the same lines, faster
 _SPACE = regex.compile(r"\s*")
 # A sentence ends at ! ? or a run of full stops, followed by space or the end of the paragraph;
 # or at a full stop glued between a closing quote or bracket and an Arabic word («داعش».إلى ذلك),
@@ -80,16 +81,18 @@ def sentences(norm: str, paragraph: Segment, lexicon: Lexicon) -> Iterator[Segme
     pos = paragraph.start
     end = paragraph.end
     quotes: tuple[int, list[tuple[int, int]]] = (-1, [])  # the quotations from the last start
+    quoted = _may_quote(norm, start, end)
     while pos < end:
         m = _STOP.search(norm, pos, end)
         if m is None:
             break
         cut = m.end()
         pos = cut
-        if quotes[0] != start:
-            quotes = (start, quotations(norm, start, end))
-        if _inside(quotes[1], m.start()):
-            continue
+        if quoted:
+            if quotes[0] != start:
+                quotes = (start, quotations(norm, start, end))
+            if _inside(quotes[1], m.start()):
+                continue
         if _abbreviation(norm, m.start()):
             continue
         nxt = _SPACE.match(norm, cut, end).end()
@@ -130,6 +133,11 @@ def quotations(norm: str, start: int, end: int) -> list[tuple[int, int]]:
             opened = pos  # a new quotation opens: the previous mark was stray
         pos = norm.find('"', pos + 1, end)
     return sorted(spans)
+
+
+def _may_quote(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` holds a mark that may open a quotation (see :func:`quotations`)."""
+    return any(norm.find(mark, start, end) != -1 for mark in ('"', "{", "﴿"))
 
 
 def _braces(norm: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -61,15 +61,15 @@ class Speakers(Phrases, Findings):
             if words_seen == 0 and w in cue_words(lx, "addressees"):
                 k += 1  # «وأبلغ الصحافيين أن …»: the people told, an object; the subject may follow
                 continue
-            cf = lx.cue_form(w)
+            cf = lx.cue_form(w) if w in lx.cue_form_words else None
             if cf is not None and cf[1].type == "participle":
                 break
             if w == "في" and nxt in lx.time_nouns:
                 break
-            if self._channel_at(k, zone) is not None:
+            if self._may_open_channel(n) and self._channel_at(k, zone) is not None:
                 # «في تصريح لـ X», «في حديث لقناة X»: X, later in the zone, is the receiving outlet
                 for m in range(k + 1, min(len(zone), k + 8)):
-                    rec = self._recipient(zone[m:])
+                    rec = self._recipient_at(m, zone)
                     if rec:
                         via.append(rec)
                         break
@@ -89,7 +89,7 @@ class Speakers(Phrases, Findings):
                     return rest, via
                 break
             single = lx.nominal_forms.get(w) or lx.nominal_forms.get(w[1:] if w[:1] in "وف" else "")
-            if words_seen and (single or lx.strip_noun_clitic(w)[1] in lx.multiword_nominal):
+            if words_seen and (single or w in lx.nominal_words):  # (the first word of a nominal cue)
                 # «أوضحت المصادر وفق وسائل إعلام كردية»: the phrase names the hop; but after an
                 # outlet («وقالت وكالة إيسنا استنادا إلى مكتب المدعي العام») it names the outlet's
                 # own source, which the phrase reports with the outlet as its intermediary
@@ -101,7 +101,7 @@ class Speakers(Phrases, Findings):
                     if np_tokens:
                         via.append(self._mention_tokens(np_tokens))
                     break
-            rec = self._recipient(zone[k:])
+            rec = self._recipient_at(k, zone)
             if rec:
                 via.append(rec)
                 if words_seen:
