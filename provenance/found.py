@@ -35,6 +35,8 @@ class Findings:
     _last_speaker: Found | None
 
     def _add(self, f: Found) -> None:
+        if f.source is not None and " ".join(f.source_words) in self.lx.scripture_speakers:
+            return  # «قال تعالى: …»: a verse quoted in a speech, not a report; the speaker goes on
         f.index = len(self.found)
         self.found.append(f)
         if f.source is not None and f.cue_type != "credit":

@@ -186,6 +186,7 @@ class Lexicon:
             self.organizations = norm_set(s["organizations"])
             self.documents = norm_set(s["documents"])
             self.not_sources = norm_set(s["not_sources"])
+            self.scripture_speakers = norm_set(s.get("scripture_speakers"))
         except (KeyError, TypeError) as e:
             raise LexiconError(f"{schema_path('sources.yaml')}: missing or malformed entry {e}") from None
         b = self.boilerplate_data

@@ -85,6 +85,23 @@ def test_continuations_repeat_the_previous_speaker(extractor):
     assert added.content.text == "واشنطن قد تقيد دورها"
 
 
+def test_scripture_quoted_in_a_sermon_is_not_a_report_and_the_preacher_goes_on(extractor):
+    text = (
+        "عنوان\nوأكد المفتي أن الاعتداء على المساجد جريمة، قال الله تعالى: \"ومن أظلم ممن منع مساجد الله\".\n"
+        "وشدد على وجوب احترام دور العبادة. قال صلى الله عليه وسلم: \"انصر أخاك\".\nوأضاف أن الأمن نعمة."
+    )
+    found = all_of(text, extractor)
+    assert [a.cue.text for a in found] == ["وأكد", "وشدد", "وأضاف"]
+    assert {a.source.text for a in found} == {"المفتي"}
+
+
+def test_a_command_to_beware_is_not_a_report(extractor):
+    # «فليحذر الناس …»: لام الأمر, nobody's report; «ليضيف أن …» (and then he added) is one
+    [said] = all_of("عنوان\nوقال الإمام في خطبته إن الفتنة نائمة، فليحذر الناس من أنها قد تعود.", extractor)
+    assert said.cue.text == "وقال"
+    assert only("عنوان\nرد الوزير على السؤال، ليضيف أن الخطة جاهزة.", extractor).cue.text == "ليضيف"
+
+
 def test_a_verb_inside_reported_content_is_not_a_second_attribution(extractor):
     a = only("عنوان\nوقال الأمين العام إنه يتوقع أن يوافق الوزراء على التوسيع.", extractor)
     assert a.cue.text == "وقال"
