@@ -268,7 +268,11 @@ class Cues(Speakers, Clauses):
             if head in self.lx.not_sources or two in self.lx.not_sources:
                 source_toks = []  # «ونفت هذه الاتهامات»: the object; the speaker is implied
                 content_start = i + 1
-        relative = self._relative_antecedent(i, srange.start) if not lead else None
+        # «ماكيب، الذي اتهمه الرئيس ترامب …», «الصورة التي وصفها الحرمي بأنها …»: a verb that
+        # carries the relative's noun as its object pronoun has its own subject after it
+        relative = None
+        if not lead and not (prev == i - 1 and self._relative_object(i, prev)):
+            relative = self._relative_antecedent(i, srange.start)
         if relative is not None and marker != "an":
             source_toks = relative  # «ترامب، الذي دعا الحلف إلى …»: what follows is the object
         inside = self._inside_content(t.start, first)
@@ -362,6 +366,15 @@ class Cues(Speakers, Clauses):
         src, words, via, continues = self._implied_speaker(first, s, i, [])
         content = self._content_from(content_start, s) if content_start is not None else None
         self._add(Found(cue, info.lemma, "participle", src, words, via, content, s, continues=continues))
+
+    def _relative_object(self, i: int, rel: int) -> bool:
+        """Whether verb ``i`` right after relative pronoun ``rel`` carries the pronoun that stands
+        for the relative's noun (``relative_objects`` in ``schemas/cues.yaml``)."""
+        w = self.tokens[i].text
+        return self.lx.cue_form(w) is None and any(
+            w.endswith(x) and self.lx.cue_form(w[: -len(x)]) is not None
+            for x in self.lx.relative_objects.get(self.tokens[rel].text, ())
+        )
 
     def _complement(self, k: int, stop: int, info: FormInfo, participle: bool = False) -> tuple[str, int, int | None] | None:
         """Find what the verb needs after its subject: ``(marker, marker_token, content_token)``.

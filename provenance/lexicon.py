@@ -127,6 +127,7 @@ class Lexicon:
             self.relatives = norm_set(c["relatives"])
             self.not_after_an = norm_set(c["not_after_an"])
             self.object_suffixes = tuple(norm(x) for x in c["object_suffixes"])
+            self.relative_objects = {norm(k): tuple(norm(x) for x in v) for k, v in (c.get("relative_objects") or {}).items()}
             self.not_bi = norm_set(c["not_bi"])
             self.strict_forms = norm_set([f for v in c["verbs"] for f in v.get("strict", [])])
             credits = c["credits"]

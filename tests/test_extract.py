@@ -95,6 +95,25 @@ def test_scripture_quoted_in_a_sermon_is_not_a_report_and_the_preacher_goes_on(e
     assert {a.source.text for a in found} == {"المفتي"}
 
 
+def test_a_relative_clause_whose_verb_carries_the_nouns_pronoun_has_its_own_subject(extractor):
+    # «الذي وصفته وسائل الإعلام»: the noun before «الذي» is the one described; the media describe
+    described = only("عنوان\nقتل عقيد على يد سليمان الأسد الذي وصفته وسائل إعلام النظام السوري بالمجرم.", extractor)
+    assert described.source.text == "وسائل إعلام النظام السوري"
+    # «الذين يتهمونه»: the pronoun is someone else; the noun is who accuses
+    _, accusers = all_of("عنوان\nوتحدث ساركوزي عن الليبيين الذين يتهمونه بتلقي الأموال.", extractor)
+    assert (accusers.cue.text, accusers.source.text) == ("يتهمونه", "الليبيين")
+
+
+def test_a_report_inside_a_subject_does_not_take_the_speakers_place(extractor):
+    text = (
+        "عنوان\nوقال المصدر الذي وصفته الوكالة بالمأذون إن الدعم ثابت.\n"
+        "وأضاف أن النزاع قضية تصفية استعمار."
+    )
+    said, described, added = all_of(text, extractor)
+    assert (said.source.text, described.source.text) == ("المصدر", "الوكالة")
+    assert added.source.start == said.source.start
+
+
 def test_a_command_to_beware_is_not_a_report(extractor):
     # «فليحذر الناس …»: لام الأمر, nobody's report; «ليضيف أن …» (and then he added) is one
     [said] = all_of("عنوان\nوقال الإمام في خطبته إن الفتنة نائمة، فليحذر الناس من أنها قد تعود.", extractor)
