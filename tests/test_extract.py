@@ -114,6 +114,13 @@ def test_a_report_inside_a_subject_does_not_take_the_speakers_place(extractor):
     assert added.source.start == said.source.start
 
 
+def test_the_topic_of_amma_is_the_subject_of_the_verb_fa_joins(extractor):
+    text = "عنوان\nوقالت أستراليا إنها ستطرد دبلوماسيين. أما نيوزيلندا فأكدت أنها لم تكتشف وجود أي جواسيس."
+    said, confirmed = all_of(text, extractor)
+    assert (said.source.text, confirmed.source.text) == ("أستراليا", "نيوزيلندا")
+    assert only("عنوان\nوأما وكالة تسنيم، فنقلت عن مسؤول في المنظمة قوله إن النار تشتعل.", extractor).via[0].text == "وكالة تسنيم"
+
+
 def test_a_command_to_beware_is_not_a_report(extractor):
     # «فليحذر الناس …»: لام الأمر, nobody's report; «ليضيف أن …» (and then he added) is one
     [said] = all_of("عنوان\nوقال الإمام في خطبته إن الفتنة نائمة، فليحذر الناس من أنها قد تعود.", extractor)
