@@ -275,6 +275,10 @@ class Cues(Speakers, Clauses):
             relative = self._relative_antecedent(i, srange.start)
         if relative is not None and marker != "an":
             source_toks = relative  # «ترامب، الذي دعا الحلف إلى …»: what follows is the object
+        if source_toks and self.tokens[source_toks[0]].text in self.lx.nominal_words and (
+            self._nominal_at(source_toks[0], srange.stop) is not None
+        ):
+            source_toks = []  # «وأكد وفقاً لبيان رسمي أن …»: a «وفق» phrase is no subject; the speaker is implied
         inside = self._inside_content(t.start, first)
         explicit = bool(source_toks)
         svo = None

@@ -95,6 +95,14 @@ class Phrases(TokenView):
                     out.append(n)
                     k += 1
                     continue
+                if tok.text == "," and out and lx.known_form(self.tokens[out[0]].text) in lx.person_titles:
+                    # «اتهم الرئيس، دونالد ترامب، إيران بـ …»: a name set off by commas after a title
+                    name = self._name_run(zone, k + 1)
+                    after = zone.index(name[-1]) + 1 if name else len(zone)
+                    if name and (after == len(zone) or self.tokens[zone[after]].text == ",") and not any(
+                        self.tokens[m].text in lx.places for m in name
+                    ):
+                        out += [n, *name]
                 break
             w = tok.text
             if w in lx.stop_words:

@@ -121,6 +121,21 @@ def test_the_topic_of_amma_is_the_subject_of_the_verb_fa_joins(extractor):
     assert only("عنوان\nوأما وكالة تسنيم، فنقلت عن مسؤول في المنظمة قوله إن النار تشتعل.", extractor).via[0].text == "وكالة تسنيم"
 
 
+def test_a_name_set_off_by_commas_after_a_title_belongs_to_the_subject(extractor):
+    # «اتهم الرئيس، دونالد ترامب، إيران بـ …»: the name is the title's, the country the object
+    accused = only("عنوان\nواتهم الرئيس، دونالد ترامب، إيران بدعم الإرهاب.", extractor)
+    assert accused.source.text == "الرئيس، دونالد ترامب"
+    assert only("عنوان\nواتهم الرئيس، إيران بدعم الإرهاب.", extractor).source.text == "الرئيس"
+
+
+def test_a_wafq_phrase_after_the_verb_is_no_subject(extractor):
+    said, stressed, per = all_of(
+        "عنوان\nوقال رئيس الوزراء إن العجز سينخفض.\nوأكد وفقاً لبيان رسمي أن الموازنة غير مسبوقة.", extractor
+    )
+    assert stressed.source.start == said.source.start  # the speaker goes on; the statement is its own cue
+    assert (per.cue.text, per.source.text) == ("وفقاً", "بيان رسمي")
+
+
 def test_a_command_to_beware_is_not_a_report(extractor):
     # «فليحذر الناس …»: لام الأمر, nobody's report; «ليضيف أن …» (and then he added) is one
     [said] = all_of("عنوان\nوقال الإمام في خطبته إن الفتنة نائمة، فليحذر الناس من أنها قد تعود.", extractor)
