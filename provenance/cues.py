@@ -214,8 +214,10 @@ class Cues(Speakers, Clauses):
             self._participle(i, info, s, first, cue)
             return
         comp = self._complement(i + 1, srange.stop, info)
-        if (t.text in self.lx.strict_forms or info.adjacent) and (comp is None or comp[1] != i + 1):
-            return
+        if (t.text in self.lx.strict_forms or info.adjacent) and (
+            comp is None or comp[1] != i + 1 and not (comp[1] == i + 2 and self.tokens[i + 1].text == ",")
+        ):
+            return  # the complement must follow at once («وأبان أن», «وأبان، أن»)
         kama = (
             prev is not None
             and self.tokens[prev].text in {"كما", "حسبما", "وفقما", "بحسبما"}
@@ -276,9 +278,12 @@ class Cues(Speakers, Clauses):
         if relative is not None and marker != "an":
             source_toks = relative  # «ترامب، الذي دعا الحلف إلى …»: what follows is the object
         if source_toks and self.tokens[source_toks[0]].text in self.lx.nominal_words and (
-            self._nominal_at(source_toks[0], srange.stop) is not None
+            t.text[len(clitic) : len(clitic) + 1] not in ("ي", "ت")
+            and self._nominal_at(source_toks[0], srange.stop) is not None
         ):
-            source_toks = []  # «وأكد وفقاً لبيان رسمي أن …»: a «وفق» phrase is no subject; the speaker is implied
+            # «وأكد وفقاً لبيان رسمي أن …»: a «وفق» phrase is no subject; the speaker is implied.
+            # Not after a present form: «ويتوقع، بحسب مختصين، أن …» is what the specialists expect
+            source_toks = []
         inside = self._inside_content(t.start, first)
         explicit = bool(source_toks)
         svo = None

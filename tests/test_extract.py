@@ -136,6 +136,12 @@ def test_a_wafq_phrase_after_the_verb_is_no_subject(extractor):
     assert (per.cue.text, per.source.text) == ("وفقاً", "بيان رسمي")
 
 
+def test_a_comma_may_stand_between_a_strict_verb_and_its_complement(extractor):
+    # «أبان» counts only right before its complement («إبان» is "during"): a comma is allowed
+    _, made_clear = all_of("عنوان\nوأوضح مدير البرنامج أن الخطة جاهزة. وأبان، أن الدورات تضم مجالات عدة.", extractor)
+    assert (made_clear.cue.text, made_clear.source.text) == ("وأبان", "مدير البرنامج")
+
+
 def test_a_command_to_beware_is_not_a_report(extractor):
     # «فليحذر الناس …»: لام الأمر, nobody's report; «ليضيف أن …» (and then he added) is one
     [said] = all_of("عنوان\nوقال الإمام في خطبته إن الفتنة نائمة، فليحذر الناس من أنها قد تعود.", extractor)
