@@ -151,7 +151,9 @@ class Phrases(TokenView):
         for n in zone[k : k + 5]:
             tok = self.tokens[n]
             w = tok.text
-            if not tok.is_word or w in lx.stop_words or w in lx.complementisers or lx.cue_form(w):
+            if not tok.is_word or w in lx.stop_words or w in lx.complementisers or lx.cue_form(w) or (
+                w in lx.singular_demonstratives or w in lx.plural_demonstratives  # «برر ميشيل ذلك بأن»
+            ):
                 return run
             if w.startswith("ال") or w in lx.prepositions or w in lx.not_subject_starts:
                 return []

@@ -142,6 +142,12 @@ def test_a_comma_may_stand_between_a_strict_verb_and_its_complement(extractor):
     assert (made_clear.cue.text, made_clear.source.text) == ("وأبان", "مدير البرنامج")
 
 
+def test_a_comment_introduced_by_bianna(extractor):
+    commented = only("عنوان\nوعلق أحد النواب بأنه لو كان الوزير يدير شركة لأفلست.", extractor)
+    assert (commented.source.text, commented.content.text) == ("أحد النواب", "لو كان الوزير يدير شركة لأفلست")
+    assert all_of("عنوان\nوعلق الاتحاد عضوية النادي بعد الأحداث.", extractor) == ()  # suspended
+
+
 def test_a_command_to_beware_is_not_a_report(extractor):
     # «فليحذر الناس …»: لام الأمر, nobody's report; «ليضيف أن …» (and then he added) is one
     [said] = all_of("عنوان\nوقال الإمام في خطبته إن الفتنة نائمة، فليحذر الناس من أنها قد تعود.", extractor)
