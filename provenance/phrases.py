@@ -155,8 +155,8 @@ class Phrases(TokenView):
                 w in lx.singular_demonstratives or w in lx.plural_demonstratives  # «برر ميشيل ذلك بأن»
             ):
                 return run
-            if w.startswith("ال") or w in lx.prepositions or w in lx.not_subject_starts:
-                return []
+            if w.startswith(("ال", "لل")) or w in lx.prepositions or w in lx.not_subject_starts:
+                return []  # «للوزارة»: a complement, no name
             run.append(n)
         return run if len(zone) <= k + 5 else []
 

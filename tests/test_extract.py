@@ -148,6 +148,11 @@ def test_a_comment_introduced_by_bianna(extractor):
     assert all_of("عنوان\nوعلق الاتحاد عضوية النادي بعد الأحداث.", extractor) == ()  # suspended
 
 
+def test_a_country_speaks_for_its_government(extractor):
+    said = only("عنوان\nوقالت نيوزيلندا إنها لم تكتشف وجود أي جواسيس.", extractor)
+    assert (said.source.text, said.source.kind) == ("نيوزيلندا", "organization")
+
+
 def test_a_command_to_beware_is_not_a_report(extractor):
     # «فليحذر الناس …»: لام الأمر, nobody's report; «ليضيف أن …» (and then he added) is one
     [said] = all_of("عنوان\nوقال الإمام في خطبته إن الفتنة نائمة، فليحذر الناس من أنها قد تعود.", extractor)
