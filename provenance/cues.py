@@ -231,8 +231,10 @@ class Cues(Speakers, Clauses):
             self._participle(i, info, s, first, cue)
             return
         comp = self._complement(i + 1, srange.stop, info)
-        if (t.text in self.lx.strict_forms or info.adjacent) and (comp is None or comp[1] != i + 1):
-            return
+        if (t.text in self.lx.strict_forms or info.adjacent) and (
+            comp is None or comp[1] != i + 1 and not (comp[1] == i + 2 and self.tokens[i + 1].text == ",")
+        ):
+            return  # the complement must follow at once («وأبان أن», «وأبان، أن»)
         kama = (
             prev is not None
             and self.tokens[prev].text in {"كما", "حسبما", "وفقما", "بحسبما"}
@@ -289,9 +291,20 @@ class Cues(Speakers, Clauses):
             if head in self.lx.not_sources or two in self.lx.not_sources:
                 source_toks = []  # «ونفت هذه الاتهامات»: the object; the speaker is implied
                 content_start = i + 1
-        relative = self._relative_antecedent(i, srange.start) if not lead else None
+        # «ماكيب، الذي اتهمه الرئيس ترامب …», «الصورة التي وصفها الحرمي بأنها …»: a verb that
+        # carries the relative's noun as its object pronoun has its own subject after it
+        relative = None
+        if not lead and not (prev == i - 1 and self._relative_object(i, prev)):
+            relative = self._relative_antecedent(i, srange.start)
         if relative is not None and marker != "an":
             source_toks = relative  # «ترامب، الذي دعا الحلف إلى …»: what follows is the object
+        if source_toks and self.tokens[source_toks[0]].text in self.lx.nominal_words and (
+            t.text[len(clitic) : len(clitic) + 1] not in ("ي", "ت")
+            and self._nominal_at(source_toks[0], srange.stop) is not None
+        ):
+            # «وأكد وفقاً لبيان رسمي أن …»: a «وفق» phrase is no subject; the speaker is implied.
+            # Not after a present form: «ويتوقع، بحسب مختصين، أن …» is what the specialists expect
+            source_toks = []
         inside = self._inside_content(t.start, first)
         explicit = bool(source_toks)
         svo = None
@@ -392,6 +405,15 @@ class Cues(Speakers, Clauses):
             places = self._adam_places = [m.start() for m in _ADAM.finditer(self.norm)]
         n = bisect_left(places, start)
         return n < len(places) and places[n] + 3 <= end
+
+    def _relative_object(self, i: int, rel: int) -> bool:
+        """Whether verb ``i`` right after relative pronoun ``rel`` carries the pronoun that stands
+        for the relative's noun (``relative_objects`` in ``schemas/cues.yaml``)."""
+        w = self.tokens[i].text
+        return self.lx.cue_form(w) is None and any(
+            w.endswith(x) and self.lx.cue_form(w[: -len(x)]) is not None
+            for x in self.lx.relative_objects.get(self.tokens[rel].text, ())
+        )
 
     def _complement(self, k: int, stop: int, info: FormInfo, participle: bool = False) -> tuple[str, int, int | None] | None:
         """Find what the verb needs after its subject: ``(marker, marker_token, content_token)``.

@@ -35,9 +35,17 @@ class Findings:
     _last_speaker: Found | None
 
     def _add(self, f: Found) -> None:
+        if f.source is not None and " ".join(f.source_words) in self.lx.scripture_speakers:
+            return  # «قال تعالى: …»: a verse quoted in a speech, not a report; the speaker goes on
         f.index = len(self.found)
         self.found.append(f)
-        if f.source is not None and f.cue_type != "credit":
+        last = self._last_speaker
+        if f.source is not None and f.cue_type != "credit" and not (
+            # «وقال المصدر الذي وصفته الوكالة بالمأذون إن …»: a report inside the subject of the
+            # last one does not take its place as the speaker a «وأضاف» continues
+            last is not None and last.content is not None and last.sentence == f.sentence
+            and last.cue[1] <= f.cue[0] < last.content[0]
+        ):
             self._last_speaker = f
 
     def _inside_content(self, pos: int, first_in_sentence: int) -> Found | None:

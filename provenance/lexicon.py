@@ -137,6 +137,7 @@ class Lexicon:
             self.relatives = norm_set(c["relatives"])
             self.not_after_an = norm_set(c["not_after_an"])
             self.object_suffixes = tuple(norm(x) for x in c["object_suffixes"])
+            self.relative_objects = {norm(k): tuple(norm(x) for x in v) for k, v in (c.get("relative_objects") or {}).items()}
             self.not_bi = norm_set(c["not_bi"])
             self.strict_forms = norm_set([f for v in c["verbs"] for f in v.get("strict", [])])
             credits = c["credits"]
@@ -196,6 +197,7 @@ class Lexicon:
             self.organizations = norm_set(s["organizations"])
             self.documents = norm_set(s["documents"])
             self.not_sources = norm_set(s["not_sources"])
+            self.scripture_speakers = norm_set(s.get("scripture_speakers"))
         except (KeyError, TypeError) as e:
             raise LexiconError(f"{schema_path('sources.yaml')}: missing or malformed entry {e}") from None
         b = self.boilerplate_data

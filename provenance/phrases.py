@@ -97,6 +97,14 @@ class Phrases(TokenView):
                     out.append(n)
                     k += 1
                     continue
+                if tok.text == "," and out and lx.known_form(self.tokens[out[0]].text) in lx.person_titles:
+                    # «اتهم الرئيس، دونالد ترامب، إيران بـ …»: a name set off by commas after a title
+                    name = self._name_run(zone, k + 1)
+                    after = zone.index(name[-1]) + 1 if name else len(zone)
+                    if name and (after == len(zone) or self.tokens[zone[after]].text == ",") and not any(
+                        self.tokens[m].text in lx.places for m in name
+                    ):
+                        out += [n, *name]
                 break
             w = tok.text
             if w in lx.stop_words:
@@ -145,10 +153,12 @@ class Phrases(TokenView):
         for n in zone[k : k + 5]:
             tok = self.tokens[n]
             w = tok.text
-            if not tok.is_word or w in lx.stop_words or w in lx.complementisers or lx.cue_form(w):
+            if not tok.is_word or w in lx.stop_words or w in lx.complementisers or lx.cue_form(w) or (
+                w in lx.singular_demonstratives or w in lx.plural_demonstratives  # «برر ميشيل ذلك بأن»
+            ):
                 return run
-            if w.startswith("ال") or w in lx.prepositions or w in lx.not_subject_starts:
-                return []
+            if w.startswith(("ال", "لل")) or w in lx.prepositions or w in lx.not_subject_starts:
+                return []  # «للوزارة»: a complement, no name
             run.append(n)
         return run if len(zone) <= k + 5 else []
 

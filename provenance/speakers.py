@@ -143,7 +143,8 @@ class Speakers(Phrases, Findings):
     def _subject_before(self, i: int, s: Segment, clitic: str) -> list[int] | None:
         """A subject written before the verb: «المصادر أكدت أن», «كذلك كان رئيس الوزراء … أكد»."""
         if clitic:
-            return None  # «وأكد» starts a new clause
+            # «وأكد» starts a new clause; «أما نيوزيلندا فأكدت أنها …»: the topic is the subject
+            return self._topic_before(i, s) if clitic == "ف" else None
         srange = self._tok_range(s.start, s.end)
         # the clause starts at the sentence start, or after the last comma or «فإن» before the verb
         begin = srange.start
@@ -187,6 +188,24 @@ class Speakers(Phrases, Findings):
         if not self._known_source(words_text):
             return None
         return self._balance(np)
+
+    def _topic_before(self, i: int, s: Segment) -> list[int] | None:
+        """«أما نيوزيلندا فأكدت …», «وأما الحكومة، فقالت …»: the noun phrase between a topic
+        particle (``topic_particles``) and the verb its «ف» joins."""
+        srange = self._tok_range(s.start, s.end)
+        k = i - 1
+        while k >= srange.start and i - k <= 12:
+            tok = self.tokens[k]
+            if tok.text in cue_words(self.lx, "topic_particles"):
+                np = [n for n in range(k + 1, i) if self.tokens[n].is_word or self.tokens[n].text in {'"', ")", "("}]
+                words = [self.tokens[n].text for n in np if self.tokens[n].is_word]
+                if words and self.lx.cue_form(words[0]) is None and self._known_source(words):
+                    return self._balance(np)
+                return None
+            if not tok.is_word and tok.text not in {",", '"', "(", ")"}:
+                return None
+            k -= 1
+        return None
 
     def _sender_before(self, i: int, floor: int) -> list[int] | None:
         """«تلقى … اتصالا من جلالة الملك حمد بن عيسى ملك البحرين أعرب فيه عن …», «كلمة ألقاها

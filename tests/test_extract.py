@@ -85,6 +85,81 @@ def test_continuations_repeat_the_previous_speaker(extractor):
     assert added.content.text == "واشنطن قد تقيد دورها"
 
 
+def test_scripture_quoted_in_a_sermon_is_not_a_report_and_the_preacher_goes_on(extractor):
+    text = (
+        "عنوان\nوأكد المفتي أن الاعتداء على المساجد جريمة، قال الله تعالى: \"ومن أظلم ممن منع مساجد الله\".\n"
+        "وشدد على وجوب احترام دور العبادة. قال صلى الله عليه وسلم: \"انصر أخاك\".\nوأضاف أن الأمن نعمة."
+    )
+    found = all_of(text, extractor)
+    assert [a.cue.text for a in found] == ["وأكد", "وشدد", "وأضاف"]
+    assert {a.source.text for a in found} == {"المفتي"}
+
+
+def test_a_relative_clause_whose_verb_carries_the_nouns_pronoun_has_its_own_subject(extractor):
+    # «الذي وصفته وسائل الإعلام»: the noun before «الذي» is the one described; the media describe
+    described = only("عنوان\nقتل عقيد على يد سليمان الأسد الذي وصفته وسائل إعلام النظام السوري بالمجرم.", extractor)
+    assert described.source.text == "وسائل إعلام النظام السوري"
+    # «الذين يتهمونه»: the pronoun is someone else; the noun is who accuses
+    _, accusers = all_of("عنوان\nوتحدث ساركوزي عن الليبيين الذين يتهمونه بتلقي الأموال.", extractor)
+    assert (accusers.cue.text, accusers.source.text) == ("يتهمونه", "الليبيين")
+
+
+def test_a_report_inside_a_subject_does_not_take_the_speakers_place(extractor):
+    text = (
+        "عنوان\nوقال المصدر الذي وصفته الوكالة بالمأذون إن الدعم ثابت.\n"
+        "وأضاف أن النزاع قضية تصفية استعمار."
+    )
+    said, described, added = all_of(text, extractor)
+    assert (said.source.text, described.source.text) == ("المصدر", "الوكالة")
+    assert added.source.start == said.source.start
+
+
+def test_the_topic_of_amma_is_the_subject_of_the_verb_fa_joins(extractor):
+    text = "عنوان\nوقالت أستراليا إنها ستطرد دبلوماسيين. أما نيوزيلندا فأكدت أنها لم تكتشف وجود أي جواسيس."
+    said, confirmed = all_of(text, extractor)
+    assert (said.source.text, confirmed.source.text) == ("أستراليا", "نيوزيلندا")
+    assert only("عنوان\nوأما وكالة تسنيم، فنقلت عن مسؤول في المنظمة قوله إن النار تشتعل.", extractor).via[0].text == "وكالة تسنيم"
+
+
+def test_a_name_set_off_by_commas_after_a_title_belongs_to_the_subject(extractor):
+    # «اتهم الرئيس، دونالد ترامب، إيران بـ …»: the name is the title's, the country the object
+    accused = only("عنوان\nواتهم الرئيس، دونالد ترامب، إيران بدعم الإرهاب.", extractor)
+    assert accused.source.text == "الرئيس، دونالد ترامب"
+    assert only("عنوان\nواتهم الرئيس، إيران بدعم الإرهاب.", extractor).source.text == "الرئيس"
+
+
+def test_a_wafq_phrase_after_the_verb_is_no_subject(extractor):
+    said, stressed, per = all_of(
+        "عنوان\nوقال رئيس الوزراء إن العجز سينخفض.\nوأكد وفقاً لبيان رسمي أن الموازنة غير مسبوقة.", extractor
+    )
+    assert stressed.source.start == said.source.start  # the speaker goes on; the statement is its own cue
+    assert (per.cue.text, per.source.text) == ("وفقاً", "بيان رسمي")
+
+
+def test_a_comma_may_stand_between_a_strict_verb_and_its_complement(extractor):
+    # «أبان» counts only right before its complement («إبان» is "during"): a comma is allowed
+    _, made_clear = all_of("عنوان\nوأوضح مدير البرنامج أن الخطة جاهزة. وأبان، أن الدورات تضم مجالات عدة.", extractor)
+    assert (made_clear.cue.text, made_clear.source.text) == ("وأبان", "مدير البرنامج")
+
+
+def test_a_comment_introduced_by_bianna(extractor):
+    commented = only("عنوان\nوعلق أحد النواب بأنه لو كان الوزير يدير شركة لأفلست.", extractor)
+    assert (commented.source.text, commented.content.text) == ("أحد النواب", "لو كان الوزير يدير شركة لأفلست")
+    assert all_of("عنوان\nوعلق الاتحاد عضوية النادي بعد الأحداث.", extractor) == ()  # suspended
+
+
+def test_a_country_speaks_for_its_government(extractor):
+    said = only("عنوان\nوقالت نيوزيلندا إنها لم تكتشف وجود أي جواسيس.", extractor)
+    assert (said.source.text, said.source.kind) == ("نيوزيلندا", "organization")
+
+
+def test_a_command_to_beware_is_not_a_report(extractor):
+    # «فليحذر الناس …»: لام الأمر, nobody's report; «ليضيف أن …» (and then he added) is one
+    [said] = all_of("عنوان\nوقال الإمام في خطبته إن الفتنة نائمة، فليحذر الناس من أنها قد تعود.", extractor)
+    assert said.cue.text == "وقال"
+    assert only("عنوان\nرد الوزير على السؤال، ليضيف أن الخطة جاهزة.", extractor).cue.text == "ليضيف"
+
+
 def test_a_verb_inside_reported_content_is_not_a_second_attribution(extractor):
     a = only("عنوان\nوقال الأمين العام إنه يتوقع أن يوافق الوزراء على التوسيع.", extractor)
     assert a.cue.text == "وقال"
