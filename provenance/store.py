@@ -217,21 +217,30 @@ class Store:
     def _write(self, batch: list[dict[str, Any]], report: _Tally) -> None:
         db = self.db
         with db.atomic():
+            # one query for the batch's keys, ids handed out here: the writing process is what
+            # --jobs cannot share, so it does as little per article as it can
+            stored = dict(db.execute(
+                "SELECT key, id FROM articles WHERE key IN (SELECT value FROM json_each(?))",
+                [json.dumps([item["article"]["key"] for item in batch])],
+            ).fetchall())
+            next_article = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
             next_id = (db.execute("SELECT max(id) FROM attributions").fetchone()[0] or 0) + 1
+            articles: list[dict[str, Any]] = []
             attributions: list[dict[str, Any]] = []
             links: list[dict[str, Any]] = []
             credits: list[dict[str, Any]] = []
             for item in batch:
                 art = item["article"]
-                old = db.execute("SELECT id FROM articles WHERE key = ?", [art["key"]]).fetchone()
                 row = {**art, "publisher_id": self._source_id(item["publisher"]) if item["publisher"] else None}
-                if old is not None:
-                    article_id = old[0]
+                article_id = stored.get(art["key"])
+                if article_id is not None:
                     self._delete_rows(article_id)
                     db["articles"].update(article_id, row)
                     report.replaced += 1
                 else:
-                    article_id = self._insert("articles", [row])
+                    article_id = stored[art["key"]] = next_article
+                    next_article += 1
+                    articles.append({"id": article_id, **row})
                     report.added += 1
                 for c in item["credits"]:
                     credits.append({**_without(c, "source"), "article_id": article_id, "source_id": self._source_id(c["source"])})
@@ -246,6 +255,7 @@ class Store:
                         for link in a["links"]
                     ]
                     next_id += 1
+            self._insert("articles", articles)
             self._insert("attributions", attributions)
             self._insert("chain_links", links)
             self._insert("credits", credits)
@@ -253,15 +263,15 @@ class Store:
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> int | None:
         """Insert rows with one prepared statement (sqlite-utils' insert_all re-reads the schema
-        and converts every value on each call: a quarter of ingest time); the last row's id."""
+        and converts every value on each call: a quarter of ingest time); the last row's id.
+        Every value the store writes is a string, a number or None."""
         if not rows:
             return None
         columns = list(dict.fromkeys(c for row in rows for c in row))
         sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' * len(columns))})"
-        values = [tuple(_sql_value(row.get(c)) for c in columns) for row in rows]
-        if len(values) == 1:
-            return self.db.conn.execute(sql, values[0]).lastrowid
-        self.db.conn.executemany(sql, values)
+        if len(rows) == 1:
+            return self.db.conn.execute(sql, [rows[0].get(c) for c in columns]).lastrowid
+        self.db.conn.executemany(sql, [tuple(map(row.get, columns)) for row in rows])
         return None
 
     def _delete_rows(self, article_id: int) -> None:
@@ -367,7 +377,8 @@ def _process(files: list[str], fields: JsonFields | None, known: set[str], jobs:
         yield from map(_process_file, files)
         return
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(fields, known)) as pool:
-        yield from pool.map(_process_file, files, chunksize=8)
+        # one file (a few hundred articles at most) per task keeps both workers busy to the end
+        yield from pool.map(_process_file, files, chunksize=1)
 
 
 def _process_file(path: str) -> dict[str, Any]:
@@ -390,13 +401,6 @@ def _process_file(path: str) -> dict[str, Any]:
             where = f"{path} (article {article.id})" if len(articles) > 1 else path
             problems.append(f"{where}: extraction failed ({type(e).__name__}: {e})")
     return {"errors": problems, "articles": out}
-
-
-def _sql_value(value: Any) -> Any:
-    """A value as SQLite stores it: lists and dicts as JSON, as sqlite-utils would."""
-    if isinstance(value, (list, dict, tuple)):
-        return json.dumps(value, ensure_ascii=False)
-    return value
 
 
 def article_key(article: Article) -> str:
