@@ -24,7 +24,7 @@ import sqlite_utils
 from .align import ReuseSettings, find_matches
 from .clusters import ArticleFacts, PairSpans, When, Wires, cluster, direction
 from .detect import Reuse, located
-from .text import WORD, ReuseText, masks_fingerprint, word_ids
+from .text import WORD, ReuseText, key_tuple, masks_fingerprint
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -159,7 +159,8 @@ def update(
     found = located(find_matches(old_arrays + new_arrays, settings, new=is_new), text, settings) if ids else []
     if found:
         titles = _titles(db)
-        found = [r for r in found if not _only_a_link(r, text, ids, titles, settings.min_tokens)]
+        longest = max(map(len, titles), default=0)
+        found = [r for r in found if not _only_a_link(r, text, ids, titles, longest, settings.min_tokens)]
     facts = _facts(db, {ids[r.a] for r in found} | {ids[r.b] for r in found})
     rows = []
     for r in found:
@@ -191,21 +192,24 @@ def _titles(db: sqlite_utils.Database) -> dict[tuple[int, ...], set[int]]:
     """The stored articles by the keys of their title's words."""
     out: dict[tuple[int, ...], set[int]] = {}
     for article_id, title in db.execute("SELECT id, title FROM articles WHERE title IS NOT NULL AND title != ''"):
-        out.setdefault(tuple(word_ids(WORD.findall(title)).tolist()), set()).add(article_id)
+        out.setdefault(key_tuple(WORD.findall(title)), set()).add(article_id)
     return out
 
 
 def _only_a_link(
-    r: Reuse, text: Callable[[int], str], ids: list[int], titles: dict[tuple[int, ...], set[int]], min_words: int
+    r: Reuse, text: Callable[[int], str], ids: list[int], titles: dict[tuple[int, ...], set[int]], longest: int,
+    min_words: int,
 ) -> bool:
     """Whether a passage is, but for fewer than ``min_words`` words, a line that is the title of
-    a third article: a link to it.
+    a third article (titles are at most ``longest`` words): a link to it.
 
     Sites set links to related stories between paragraphs as bare headlines («سوريا: إسرائيل
     قصفت قاعدة التيفور بصواريخ من فوق الأراضي اللبنانية» on a line of its own); two pages that
     link to the same story are no copy of each other. The headline of the two articles
     themselves is not a link: a copy that carries it is a copy.
     """
+    if min(r.a_words, r.b_words) >= longest + min_words:
+        return False  # more than a title and a few words on either side
     own = {ids[r.a], ids[r.b]}
     for k, start, end in ((r.a, r.a_start, r.a_end), (r.b, r.b_start, r.b_end)):
         t = text(k)
@@ -215,7 +219,7 @@ def _only_a_link(
             line_end = t.find("\n", line_start)
             line_end = len(t) if line_end < 0 else line_end
             words = len(WORD.findall(t, max(line_start, start), min(line_end, end)))
-            if titles.get(tuple(word_ids(WORD.findall(t, line_start, line_end)).tolist()), own) - own:
+            if titles.get(key_tuple(WORD.findall(t, line_start, line_end)), own) - own:
                 linked += words
             else:
                 rest += words

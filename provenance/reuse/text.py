@@ -95,6 +95,11 @@ class _WordIds(dict[str, int]):
 _WORD_IDS = _WordIds()
 
 
+def key_tuple(words: list[str]) -> tuple[int, ...]:
+    """The key ids of ``words`` as a tuple (cheaper than an array for a line or a title)."""
+    return tuple(map(_WORD_IDS.__getitem__, words))
+
+
 def word_ids(words: list[str]) -> np.ndarray:
     """The key ids of ``words``, as a numpy array."""
     return np.fromiter(map(_WORD_IDS.__getitem__, words), dtype=np.uint64, count=len(words))
