@@ -371,12 +371,19 @@ def _init_worker(fields: JsonFields | None, known: set[str]) -> None:
     _worker["extractor"] = default_extractor()
 
 
+def _init_pool_worker(fields: JsonFields | None, known: set[str]) -> None:
+    # the process that writes SQLite is the one part --jobs cannot share: extraction workers
+    # yield the CPU to it, so that it keeps up instead of finishing alone after them
+    os.nice(5)
+    _init_worker(fields, known)
+
+
 def _process(files: list[str], fields: JsonFields | None, known: set[str], jobs: int) -> Iterator[dict[str, Any]]:
     if jobs <= 1 or len(files) < 2:
         _init_worker(fields, known)
         yield from map(_process_file, files)
         return
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(fields, known)) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_init_pool_worker, initargs=(fields, known)) as pool:
         # one file (a few hundred articles at most) per task keeps both workers busy to the end
         yield from pool.map(_process_file, files, chunksize=1)
 
