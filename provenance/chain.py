@@ -19,6 +19,7 @@ After extraction, this stage
 from __future__ import annotations
 
 import operator
+from functools import lru_cache
 from urllib.parse import urlparse
 
 import attrs
@@ -342,17 +343,10 @@ class Chainer:
         return outlet.kind if outlet else m.kind
 
 
-_NORM_WORDS: dict[str, tuple[str, ...]] = {}
-
-
+@lru_cache(maxsize=100_000)
 def _norm_words(text: str) -> tuple[str, ...]:
     """The words of ``norm(text)``, kept per string (the same mentions recur)."""
-    got = _NORM_WORDS.get(text)
-    if got is None:
-        got = tuple(norm(text).split())
-        if len(_NORM_WORDS) < 100_000:
-            _NORM_WORDS[text] = got
-    return got
+    return tuple(norm(text).split())
 
 
 _PREPOSITIONAL = {"وفق", "بحسب", "نقلاً عن", "على لسان", "استناداً إلى"}

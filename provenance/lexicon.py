@@ -48,18 +48,11 @@ def load_json_schema(name: str) -> dict[str, Any]:
         return json.load(f)
 
 
+@lru_cache(maxsize=100_000)
 def norm(word: str) -> str:
     """Normalise one lexicon entry: the matching form, spaces collapsed. Kept per string (also
     asked of the words of mentions, which recur)."""
-    got = _NORMS.get(word)
-    if got is None:
-        got = " ".join(normalise_text(word).split())
-        if len(_NORMS) < 100_000:
-            _NORMS[word] = got
-    return got
-
-
-_NORMS: dict[str, str] = {}
+    return " ".join(normalise_text(word).split())
 
 
 def norm_set(words: list[str] | None) -> frozenset[str]:

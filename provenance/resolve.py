@@ -48,21 +48,12 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
 _CACHE_SIZE = 100_000  # entries kept by each memo of a pure function of words
-_KEYS: dict[str, tuple[str, ...]] = {}
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def key_words(text_norm: str) -> tuple[str, ...]:
     """Matching key of a normalised name: letters and digits only, «ال» set aside on each word,
     single letters of an abbreviation joined («ا ف ب» → «افب»). Kept per string."""
-    got = _KEYS.get(text_norm)
-    if got is None:
-        got = _key_words(text_norm)
-        if len(_KEYS) < _CACHE_SIZE:
-            _KEYS[text_norm] = got
-    return got
-
-
-def _key_words(text_norm: str) -> tuple[str, ...]:
     words = _WORD.findall(text_norm.lower())
     out: list[str] = []
     for w in words:
@@ -201,20 +192,9 @@ def strip_clitic_words(words: list[str]) -> list[str]:
     return [strip_clitic(words[0]), *words[1:]]
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def strip_clitic(w: str) -> str:
     """``w`` without one leading clitic (و ف ب ل ك; «لل» → «ال»). Kept per word."""
-    got = _STRIPPED.get(w)
-    if got is None:
-        got = _strip_clitic(w)
-        if len(_STRIPPED) < _CACHE_SIZE:
-            _STRIPPED[w] = got
-    return got
-
-
-_STRIPPED: dict[str, str] = {}
-
-
-def _strip_clitic(w: str) -> str:
     if w.startswith("لل") and len(w) > 3:
         return "ال" + w[2:]
     if w.startswith("وال") or w.startswith("بال") or w.startswith("فال") or w.startswith("كال"):
