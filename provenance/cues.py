@@ -298,9 +298,8 @@ class Cues(Speakers, Clauses):
             relative = self._relative_antecedent(i, srange.start)
         if relative is not None and marker != "an":
             source_toks = relative  # «ترامب، الذي دعا الحلف إلى …»: what follows is the object
-        if source_toks and self.tokens[source_toks[0]].text in self.lx.nominal_words and (
-            t.text[len(clitic) : len(clitic) + 1] not in ("ي", "ت")
-            and self._nominal_at(source_toks[0], srange.stop) is not None
+        if source_toks and t.text[len(clitic) : len(clitic) + 1] not in ("ي", "ت") and (
+            self._nominal_at(source_toks[0], srange.stop) is not None
         ):
             # «وأكد وفقاً لبيان رسمي أن …»: a «وفق» phrase is no subject; the speaker is implied.
             # Not after a present form: «ويتوقع، بحسب مختصين، أن …» is what the specialists expect
