@@ -278,7 +278,11 @@ class Chainer:
         if head in _STATEMENT:
             for a in reversed(earlier):
                 if a.channel is not None and any(w in _STATEMENT_CHANNEL for w in _norm_words(a.channel.text)):
-                    return self._pointing(m, a.source)
+                    # a statement is typed as its issuer (a spokesman's is a person's)
+                    pointing = self._pointing(m, a.source)
+                    if pointing is not m and a.source.kind in {"person", "organization"}:
+                        pointing = attrs.evolve(pointing, kind=a.source.kind)
+                    return pointing
                 if a.source.text and _norm_words(a.source.text)[0] in {"بيان", "بيانا"}:
                     break
             return m
@@ -293,7 +297,6 @@ class Chainer:
     def _pointing(m: Mention, target: Mention) -> Mention:
         if not target.text or target.start >= m.start:
             return m
-        # the mention keeps its own kind (a statement is typed as its issuer's document)
         return attrs.evolve(m, refers_to=Span(target.text, target.start, target.end), name=target.name, name_ar=target.name_ar)
 
     @staticmethod

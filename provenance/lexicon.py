@@ -189,6 +189,7 @@ class Lexicon:
             self.not_names = norm_set(s["not_names"])
             self.organizations = norm_set(s["organizations"])
             self.documents = norm_set(s["documents"])
+            self.document_issuer_links = norm_set(s.get("document_issuer_links"))
             self.not_sources = norm_set(s["not_sources"])
             self.scripture_speakers = norm_set(s.get("scripture_speakers"))
         except (KeyError, TypeError) as e:

@@ -284,6 +284,15 @@ def _type_mention(words: list[str], lexicon: Lexicon, gazetteer: Gazetteer, cont
         return Typing("person")
     if " ".join(words[i : i + 2]) in lexicon.places or head in lexicon.places:
         return Typing("organization")  # «نفت روسيا»: a country speaks through its government
+    if head in lexicon.documents and two not in lexicon.organizations:
+        issuer = _document_issuer(rest, lexicon)
+        if issuer:
+            # «بيان أصدره سيشنز» is Sessions's, «بيان للمتحدث الرسمي …» the spokesman's
+            kind = _type_mention(issuer, lexicon, gazetteer, context)
+            # a lone word nobody knows («الصادر عن القصر») is not known to be a person
+            vague = len(issuer) == 1 and issuer[0].startswith("ال") and issuer[0] not in lexicon.person_titles
+            if kind.kind != "unknown" and not (vague and kind.kind == "person"):
+                return Typing(kind.kind, anonymous_type=kind.anonymous_type)
     if two in lexicon.organizations or head in lexicon.organizations or head in lexicon.documents:
         return Typing("organization")
     if anon:
@@ -299,6 +308,21 @@ def _type_mention(words: list[str], lexicon: Lexicon, gazetteer: Gazetteer, cont
     if head.startswith("ال") and (len(words) > 1 or _PLURAL.search(head)):
         return Typing("organization")  # «الحوثيون», «القوات الكردية»
     return Typing("person")  # a name, «السليم», «الخفاجي» included
+
+
+def _document_issuer(rest: list[str], lexicon: Lexicon) -> list[str]:
+    """The issuer named after a document noun: after link words («صادر عن», «أصدره»), or glued
+    to «ل» («للمتحدث», «لوزارة»); none when the document is only qualified («بيان مشترك»)."""
+    k = 0
+    while k < len(rest) and rest[k] in lexicon.document_issuer_links:
+        k += 1
+    if k:
+        # «البيانات الصادرة في الأسبوع الماضي»: a time or place, no issuer
+        return rest[k:] if k < len(rest) and rest[k] not in lexicon.prepositions else []
+    if rest and rest[0].startswith("ل") and lexicon.known_form(rest[0]) != rest[0]:
+        # «للمتحدث» is «ل» + «المتحدث», «لوزارة» «ل» + «وزارة»; not «لندن», nor «للرأي» (a poll)
+        return [lexicon.known_form(rest[0]), *rest[1:]]
+    return []
 
 
 def _bare(w: str, lexicon: Lexicon) -> bool:

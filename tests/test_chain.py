@@ -136,6 +136,13 @@ def test_a_person_s_name_and_role_are_kept_apart(mention, person, role, extracto
     assert (a.source.role and a.source.role.text) == role
 
 
+def test_the_statement_is_typed_as_its_issuer(extractor):
+    text = "عنوان\nوقال المتحدث باسم الوزارة أحمد الصحاف في بيان إن الاجتماع انتهى. وأضاف البيان أن الوفد غادر."
+    added = next(a for a in provenance.extract(text, extractor=extractor).attributions if a.cue.text == "وأضاف")
+    assert (added.source.text, added.source.refers_to.text) == ("البيان", "المتحدث باسم الوزارة أحمد الصحاف")
+    assert added.source.kind == "person"
+
+
 def test_the_statement_and_the_sources_refer_back(extractor, seed_text):
     r = provenance.extract(seed_text("004"), extractor=extractor)
     pointed = next(a for a in r.attributions if a.cue.text == "وأشار")

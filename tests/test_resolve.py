@@ -71,6 +71,14 @@ def test_abbreviation_letters_join():
         ("صحيفة ذا هيل البريطانية", "outlet", None),
         ("رويترز", "wire_agency", None),
         ("وكالات", "wire_agency", None),
+        # a document is its issuer's: a spokesman's statement is a person's
+        ("بيان صادر عن مكتبه", "organization", None),
+        ("بيان أصدره المتحدث باسم المجلس نيد برايس", "person", None),
+        ("بيان للمتحدث الرسمي للتحالف العقيد تركي المالكي", "person", None),
+        ("تقرير نشرته صحيفة نيويورك تايمز", "outlet", None),
+        ("بيان مشترك", "organization", None),
+        ("البيانات الصادرة في الأسبوع الماضي", "organization", None),
+        ("استطلاع للرأي أجراه معهد إيفوب", "organization", None),
     ],
 )
 def test_source_kinds(mention, kind, anonymous_type):
