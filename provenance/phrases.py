@@ -107,8 +107,8 @@ class Phrases(TokenView):
                         out += [n, *name]
                 break
             w = tok.text
-            if w in lx.stop_words:
-                break
+            if w in lx.stop_words or w == "الي":
+                break  # «إلى» (normalised «الي») is no «ال» adjective
             if out and w in self._addressees():
                 break  # «أخبر الرئيس الصحفيين أن»: the people told are the object
             if out:

@@ -128,6 +128,21 @@ def test_a_name_set_off_by_commas_after_a_title_belongs_to_the_subject(extractor
     assert only("عنوان\nواتهم الرئيس، إيران بدعم الإرهاب.", extractor).source.text == "الرئيس"
 
 
+def test_a_participle_after_a_plain_clause_is_its_subjects(extractor):
+    # «إلى» (normalised «الي») is no «ال» adjective to add to the subject
+    promised = only("عنوان\nاضطرت ميركل إلى إعطاء ضمانات للجناح اليميني، واعدة بتحديد سقف لعدد المهاجرين.", extractor)
+    assert promised.source.text == "ميركل"
+    # a question has no subject to lend: the speaker before goes on
+    said, called = all_of("عنوان\nوقالت أم تهاني إن الجامعة ظلمت ابنتها. هل سينضمون إلى طوابير البطالة داعية إلى حل.", extractor)
+    assert called.source.text == said.source.text == "أم تهاني"
+
+
+def test_agreeing_that_is_a_report(extractor):
+    agreed = only("عنوان\nواتفق زعماء الاتحاد الأوروبي على أن الهجوم يستحق الشجب.", extractor)
+    assert (agreed.cue.text, agreed.source.text) == ("واتفق", "زعماء الاتحاد الأوروبي")
+    assert not all_of("عنوان\nواتفق الجانبان على موعد الاجتماع.", extractor)
+
+
 def test_a_wafq_phrase_after_the_verb_is_no_subject(extractor):
     said, stressed, per = all_of(
         "عنوان\nوقال رئيس الوزراء إن العجز سينخفض.\nوأكد وفقاً لبيان رسمي أن الموازنة غير مسبوقة.", extractor
