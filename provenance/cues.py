@@ -291,6 +291,10 @@ class Cues(Speakers, Clauses):
             if head in self.lx.not_sources or two in self.lx.not_sources:
                 source_toks = []  # «ونفت هذه الاتهامات»: the object; the speaker is implied
                 content_start = i + 1
+        if source_toks and info.takes_object and self._called_upon(source_toks):
+            source_toks = []  # «ودعا المواطنين إلى …»: the people called upon; the speaker is implied
+            if marker == "np":
+                content_start = i + 1
         # «ماكيب، الذي اتهمه الرئيس ترامب …», «الصورة التي وصفها الحرمي بأنها …»: a verb that
         # carries the relative's noun as its object pronoun has its own subject after it
         relative = None
@@ -395,6 +399,12 @@ class Cues(Speakers, Clauses):
         src, words, via, continues = self._implied_speaker(first, s, i, [])
         content = self._content_from(content_start, s) if content_start is not None else None
         self._add(Found(cue, info.lemma, "participle", src, words, via, content, s, continues=continues))
+
+    def _called_upon(self, toks: list[int]) -> bool:
+        """Whether ``toks`` open with those a call is addressed to (``called_upon``)."""
+        words = [self.tokens[k].text for k in toks[:3] if self.tokens[k].is_word]
+        called = cue_words(self.lx, "called_upon")
+        return bool(words) and (words[0] in called or " ".join(words[:2]) in called)
 
     def _holds_adam(self, start: int, end: int) -> bool:
         """Whether «عدم» occurs in ``norm[start:end]``: its places are found once per text and

@@ -137,6 +137,13 @@ def test_a_participle_after_a_plain_clause_is_its_subjects(extractor):
     assert called.source.text == said.source.text == "أم تهاني"
 
 
+def test_those_called_upon_are_the_object_not_the_speaker(extractor):
+    said, called = all_of("عنوان\nوقال بحاح إن تحرير عدن بداية. ودعا الشعب اليمني إلى الوقوف صفا واحدا.", extractor)
+    assert called.source.text == said.source.text == "بحاح"
+    warned = all_of("عنوان\nوقالت الوزارة إن التسجيل بدأ، وحذرت المواطنين من دفع أي مبالغ إضافية.", extractor)[-1]
+    assert warned.source.text == "الوزارة"
+
+
 def test_agreeing_that_is_a_report(extractor):
     agreed = only("عنوان\nواتفق زعماء الاتحاد الأوروبي على أن الهجوم يستحق الشجب.", extractor)
     assert (agreed.cue.text, agreed.source.text) == ("واتفق", "زعماء الاتحاد الأوروبي")
