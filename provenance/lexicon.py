@@ -190,6 +190,7 @@ class Lexicon:
             self.organizations = norm_set(s["organizations"])
             self.documents = norm_set(s["documents"])
             self.document_issuer_links = norm_set(s.get("document_issuer_links"))
+            self.name_particles = norm_set(s.get("name_particles"))
             self.not_sources = norm_set(s["not_sources"])
             self.scripture_speakers = norm_set(s.get("scripture_speakers"))
         except (KeyError, TypeError) as e:

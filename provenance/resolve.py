@@ -284,6 +284,8 @@ def _type_mention(words: list[str], lexicon: Lexicon, gazetteer: Gazetteer, cont
         return Typing("person")
     if " ".join(words[i : i + 2]) in lexicon.places or head in lexicon.places:
         return Typing("organization")  # «نفت روسيا»: a country speaks through its government
+    if len(words) > 1 and words[0] in lexicon.name_particles:
+        return Typing("person")  # «آل الشيخ» (normalised «ال الشيخ»: no article), «أبو مازن»
     if head in lexicon.documents and two not in lexicon.organizations:
         issuer = _document_issuer(rest, lexicon)
         if issuer:

@@ -71,6 +71,9 @@ def test_abbreviation_letters_join():
         ("صحيفة ذا هيل البريطانية", "outlet", None),
         ("رويترز", "wire_agency", None),
         ("وكالات", "wire_agency", None),
+        ("آل الشيخ", "person", None),  # a family name used alone
+        ("أبو مازن", "person", None),
+        ("أبو ظبي", "organization", None),  # a place first
         # a document is its issuer's: a spokesman's statement is a person's
         ("بيان صادر عن مكتبه", "organization", None),
         ("بيان أصدره المتحدث باسم المجلس نيد برايس", "person", None),
