@@ -248,13 +248,13 @@ class Chainer:
             source = self._refer_back(self._resolve(a.source, seen, single), out)
             via = tuple(self._resolve(v, seen, single) for v in a.via) or hops.get(n, ())
             if publisher is not None and publisher.name:
-                via = tuple(v for v in via if v.name != publisher.name)
+                via = tuple(v for v in via if not self.gz.same_network(v.name, publisher.name))
             if (
                 single is not None
                 and not via
                 and a.cue.lemma != "credit"
                 and source.name != single.name
-                and not (publisher is not None and publisher.name == single.name)
+                and not (publisher is not None and self.gz.same_network(publisher.name, single.name))
             ):
                 via = (
                     Mention(

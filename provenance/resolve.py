@@ -38,6 +38,7 @@ class Outlet:
     aliases: tuple[str, ...]
     domains: tuple[str, ...] = ()
     context_only: frozenset[tuple[str, ...]] = frozenset()  # alias keys needing an outlet context
+    network: str | None = None  # the outlet whose service this one is (BBC Arabic → BBC)
 
     @property
     def contract_kind(self) -> str:
@@ -91,6 +92,7 @@ class Gazetteer:
                     aliases=tuple(o["aliases"]),
                     domains=tuple(o.get("domains", ())),
                     context_only=frozenset(key_words(norm(a)) for a in o.get("context_only", ())),
+                    network=o.get("network"),
                 )
                 for o in data["outlets"]
             ]
@@ -98,6 +100,9 @@ class Gazetteer:
             raise LexiconError(f"{path or schema_path('outlets.yaml')}: malformed outlet entry ({e})") from None
         self.by_id = {o.id: o for o in self.outlets}
         self.by_name = {o.name: o for o in self.outlets}
+        unknown = sorted({o.network for o in self.outlets if o.network and o.network not in self.by_name})
+        if unknown:
+            raise LexiconError(f"{path or schema_path('outlets.yaml')}: network names no outlet: {', '.join(unknown)}")
         self._index: dict[str, list[tuple[tuple[str, ...], Outlet]]] = {}
         for o in self.outlets:
             for alias in (*o.aliases, o.name, o.name_ar):
@@ -113,6 +118,18 @@ class Gazetteer:
         self._title_starts = frozenset(t[0] for t in self._titles if t)
         self._matches: dict[tuple[tuple[str, ...], bool], tuple[int, int, Outlet] | None] = {}
 
+
+    def same_network(self, a: str | None, b: str | None) -> bool:
+        """Whether outlets named ``a`` and ``b`` are one, or services of one network («قال لشبكة
+        CNN» in an article of CNN Arabic: the network's own outlet, no intermediary)."""
+        if not a or not b:
+            return False
+        if a == b:
+            return True
+        na, nb = self.by_name.get(a), self.by_name.get(b)
+        root_a = na.network if na is not None and na.network else a
+        root_b = nb.network if nb is not None and nb.network else b
+        return root_a == root_b
     def match_words(self, words: list[str], context: bool = False) -> tuple[int, int, Outlet] | None:
         """Match an outlet at the start of ``words`` (normalised words, clitics already stripped).
 

@@ -94,6 +94,13 @@ def test_the_publisher_is_never_its_own_intermediary(extractor):
     assert [v.name for v in r.attributions[0].via] == ["Al-Hayat"]
 
 
+def test_the_publisher_s_network_is_no_intermediary_either(extractor):
+    # CNN Arabic is a service of CNN (outlets.yaml «network»): «لـCNN» there is the publisher's own
+    text = "عنوان\nوقال مصدر مقرب من القضية لـCNN إن التحقيق مستمر."
+    assert provenance.extract(text, extractor=extractor, outlet="CNN Arabic").attributions[0].via == ()
+    assert [v.name for v in provenance.extract(text, extractor=extractor, outlet="BBC Arabic").attributions[0].via] == ["CNN"]
+
+
 def test_the_agency_resolves_to_the_latest_agency_named(extractor):
     text = "عنوان\nأفادت وكالة رويترز بأن الاجتماع انتهى.\nونقلت وكالة الأناضول عن مصدر أن الوفد غادر.\nوقال مسؤول للوكالة إن الوفد عاد."
     r = provenance.extract(text, extractor=extractor)

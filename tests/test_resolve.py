@@ -16,6 +16,16 @@ def test_the_gazetteer_follows_its_schema():
         assert set(o.get("context_only", [])) <= set(o["aliases"]), o["id"]
 
 
+def test_a_network_must_name_an_outlet(tmp_path):
+    from provenance.lexicon import LexiconError
+    from provenance.resolve import Gazetteer
+
+    bad = tmp_path / "outlets.yaml"
+    bad.write_text("outlets:\n  - {id: x, name: X Arabic, name_ar: إكس, kind: website, aliases: [إكس], network: Nowhere}\n")
+    with pytest.raises(LexiconError, match="outlets.yaml: network names no outlet: Nowhere"):
+        Gazetteer(str(bad))
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
