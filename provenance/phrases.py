@@ -6,6 +6,7 @@ title, the receiving outlet («للوكالة», «لصحيفة X») and the cha
 from __future__ import annotations
 
 from functools import cached_property
+from itertools import islice
 
 import regex
 
@@ -26,6 +27,8 @@ def _adjective(word: str) -> bool:
     """A relational adjective («العراقية», «الأميركيين»), the commonest modifier of a subject."""
     return bool(_NISBA.search(word)) or word in {"الكبير", "الكبري", "الاعلي", "العام", "العامه", "العليا", "الاول", "السابق", "الجديد", "المتحده"}
 
+
+_SENTENCE_END = {".", "!", "?", "؟", ";", "؛", ":"}
 
 class Phrases(TokenView):
     """Finding noun phrases, recipients and channels among a run's tokens."""
@@ -227,8 +230,10 @@ class Phrases(TokenView):
     # -- recipients and channels -------------------------------------------------------------
 
     def _recipient_at(self, k: int, zone: list[int]) -> tuple[int, int, list[str]] | None:
-        """:meth:`_recipient` of ``zone[k:]``; a recipient starts with «ل», which most words do not."""
-        if not self.tokens[zone[k]].text.startswith("ل"):
+        """:meth:`_recipient` of ``zone[k:]``; a recipient starts with «ل», which most words do
+        not, or «مع» after a channel («في مقابلة مع رويترز»)."""
+        w = self.tokens[zone[k]].text
+        if not (w.startswith("ل") or w == "مع"):
             return None
         return self._recipient(zone[k:])
 
@@ -243,7 +248,7 @@ class Phrases(TokenView):
             return None
         rest_toks: list[int]
         quoted = False
-        if w in {"ل", "لـ"}:
+        if w in {"ل", "لـ", "مع"}:
             rest_toks = toks[1:]
             while rest_toks and not self.tokens[rest_toks[0]].is_word:
                 quoted = quoted or self.tokens[rest_toks[0]].text in {'"', "("}
@@ -258,11 +263,14 @@ class Phrases(TokenView):
             offset = 0 if w.startswith("لل") else 1  # «للوكالة» fuses ل with «ال»: kept whole
         else:
             return None
-        words = [first_word] + [self.tokens[k].text for k in rest_toks[1:6] if self.tokens[k].is_word]
+        # the next five words, however many quote marks stand among them, in the zone or past it
+        # (a quoted name may end the zone: «في مقابلة مع شبكة "سي ان بي سي"، "…"»)
+        ahead = self._name_tokens(rest_toks[0])
+        words = [first_word, *islice((self.tokens[k].text for k in ahead[1:] if self.tokens[k].is_word), 5)]
         m = self.gz.match_words(words, context=quoted)  # «لـ"الحياة"»: a quoted name is an outlet's
         if m:
             last_word_idx = m[1]
-            word_toks = [k for k in rest_toks if self.tokens[k].is_word][:last_word_idx]
+            word_toks = [k for k in ahead if self.tokens[k].is_word][:last_word_idx]
             start = self.tokens[rest_toks[0]].start + offset
             end = self._gloss_end(word_toks[-1], self.tokens[word_toks[-1]].end)
             return (*self._close_brackets(start, end), words[:last_word_idx])
@@ -277,6 +285,15 @@ class Phrases(TokenView):
             ws = [first_word] + [self.tokens[k].text for k in np_tokens[1:] if self.tokens[k].is_word]
             return (*self._close_brackets(start, end), ws)
         return None
+
+    def _name_tokens(self, first: int) -> list[int]:
+        """Up to 12 tokens from ``first``, not past the end of its sentence."""
+        out = []
+        for k in range(first, min(len(self.tokens), first + 12)):
+            if self.tokens[k].text in _SENTENCE_END:
+                break
+            out.append(k)
+        return out
 
     def _gloss_end(self, last: int, end: int) -> int:
         """«لهيئة الإذاعة البريطانية (بي بي سي)»: a bracketed gloss right after a recipient's name

@@ -94,6 +94,21 @@ def test_the_publisher_is_never_its_own_intermediary(extractor):
     assert [v.name for v in r.attributions[0].via] == ["Al-Hayat"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "via"),
+    [
+        ("وقال ستريليت في مقابلة مع رويترز إن البنك سيغلق.", "رويترز"),
+        ("وأكد كوين في حوار مع شبكة «سكاي سبورت» أن الجماهير غاضبة.", "شبكة «سكاي سبورت»"),
+        ('وقال روس في مقابلة مع شبكة "سي ان بي سي"، "لا نريد حربا".', 'شبكة "سي ان بي سي"'),
+        ('وقال السفير منصور، لـوكالة "وفا" الرسمية، "بناء على ذلك سنطلب الحماية".', 'وكالة "وفا"'),
+    ],
+)
+def test_an_interview_with_an_outlet_makes_it_the_intermediary(sentence, via, extractor):
+    (a,) = provenance.extract("عنوان\n" + sentence, extractor=extractor).attributions
+    assert [v.text for v in a.via] == [via]
+    assert not provenance.extract("عنوان\nوقال الوزير في اتصال هاتفي مع الرئيس إن الاتفاق قريب.", extractor=extractor).attributions[0].via
+
+
 def test_the_publisher_s_network_is_no_intermediary_either(extractor):
     # CNN Arabic is a service of CNN (outlets.yaml «network»): «لـCNN» there is the publisher's own
     text = "عنوان\nوقال مصدر مقرب من القضية لـCNN إن التحقيق مستمر."
