@@ -106,6 +106,7 @@ class Lexicon:
             self.present_clitics = tuple(norm(x) for x in c["clitics"]["present"])
             self.noun_clitics = tuple(norm(x) for x in c["clitics"]["noun"])
             self.complementisers = norm_set(c["complementisers"])
+            self.sentence_continuations = norm_set(c.get("sentence_continuations")) | self.complementisers
             self.negators = norm_set(c["negators"])
             self.not_attributions = tuple(norm(x) for x in c["not_attributions"])
             stops = c["subject_stops"]
@@ -443,9 +444,10 @@ class Lexicon:
 
     def continues_sentence(self, norm: str, start: int, end: int) -> bool:
         """Whether the text at ``start`` continues the previous sentence after a stray stop:
-        it starts with a complementiser («في بيان. إن …»)."""
+        it starts with a complementiser («في بيان. إن …») or a word that opens no sentence
+        (``sentence_continuations``: «… أمريكية. عن مقتل …»)."""
         m = _OPENING_WORD.match(norm, start, end)
-        return bool(m) and m.group(1) in self.complementisers
+        return bool(m) and m.group(1) in self.sentence_continuations
 
 
 def _trie(words: set[str]) -> str:

@@ -31,6 +31,12 @@ def test_quotations_pair_marks_by_their_neighbours():
     assert [norm[o + 1 : c] for o, c in spans] == ["نعم", "لا", "ربما"]
 
 
+def test_a_stray_stop_before_a_word_that_opens_no_sentence_does_not_cut_it():
+    # a relative pronoun or «عن» cannot open a sentence
+    assert len(split("قتل القيادي أبو باقر الساعدي. الذي كان مسؤولا عن الملف. وغادر الوفد.")) == 2
+    assert len(split("أسفرت الضربة التي شنتها طائرة مسيرة. عن مقتل ثلاثة أشخاص.")) == 1
+
+
 def test_a_stray_quote_mark_does_not_swallow_the_paragraph():
     norm = normalise_text('وأكد أن "موعد الخروج ثابت .. وأضاف أن "العلاقة ستكون استشارية".')
     spans = quotations(norm, 0, len(norm))
