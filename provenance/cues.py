@@ -102,6 +102,9 @@ class Cues(Speakers, Clauses):
                 )
             )
             return
+        if info.document_before:
+            self._document_said(i, j, info, s, cue_start, cue_end)
+            return
         k = self._next_word(j, self._tok_range(s.start, s.end).stop)
         # «حسبما قالت وسائل إعلام»: the verb right after carries the source
         if k is not None and self.tokens[j - 1].text.endswith("ما"):
@@ -169,6 +172,40 @@ class Cues(Speakers, Clauses):
         self._add(
             Found((cue_start, cue_end), info.lemma, "nominal", src, words, via, content, s, content_before=not at_start)
         )
+
+    def _document_said(self, i: int, j: int, info: FormInfo, s: Segment, cue_start: int, cue_end: int) -> None:
+        """«أصدر بيانا جاء فيه أن …»: the cue in tokens ``[i, j)`` reports what the document named
+        just before it (within eight words of its sentence) says."""
+        srange = self._tok_range(s.start, s.end)
+        if j >= srange.stop:
+            return
+        t = self.tokens[j]
+        if t.text in {":", '"'}:
+            content_tok = j + 1 if t.text == ":" else j
+        elif t.text in self.lx.complementisers:
+            content_tok = j + 1
+        else:
+            return  # «بيان جاء فيه ذكر …»: no statement follows
+        doc = None
+        for k in range(i - 1, max(srange.start, i - 12) - 1, -1):
+            w = self.tokens[k].text
+            if self.tokens[k].is_word and (w in self.lx.documents or self.lx.known_form(w) in self.lx.documents):
+                doc = k
+                break
+        if doc is None:
+            return
+        np_tokens = []
+        for k in range(doc, i):  # the document and what qualifies it, up to a comma
+            if self.tokens[k].text == ",":
+                break
+            if self.tokens[k].is_word or self.tokens[k].text in {'"', "(", ")"}:
+                np_tokens.append(k)
+        np_tokens = self._balance(np_tokens)
+        if not np_tokens:
+            return
+        words = [self.tokens[k].text for k in np_tokens if self.tokens[k].is_word]
+        content = self._content_from(content_tok, s)
+        self._add(Found((cue_start, cue_end), info.lemma, "nominal", self._np_span(np_tokens), words, [], content, s))
 
     def _what_clause(self, i: int, floor: int) -> bool:
         """«…، وهو ما أكده الوزير», «وهذا ما أشارت إليه القيادة»: the verb at ``i`` reports the

@@ -75,6 +75,7 @@ class FormInfo:
     type: str  # verb | participle | passive | nominal
     complements: frozenset[str] = frozenset()
     refers_back: bool = False
+    document_before: bool = False  # «بيانا جاء فيه أن»: the document before the cue is the source
     takes_object: bool = False
     adjacent: bool = False
     agreeing: bool = False  # a plural or dual ending: no subject can follow
@@ -171,7 +172,10 @@ class Lexicon:
             nominal: dict[str, FormInfo] = {}
             for n in c["nominal"]:
                 for w in n["forms"]:
-                    nominal[norm(w)] = FormInfo(n["lemma"], "nominal", refers_back=n.get("source") == "previous")
+                    nominal[norm(w)] = FormInfo(
+                        n["lemma"], "nominal", refers_back=n.get("source") == "previous",
+                        document_before=n.get("source") == "document_before",
+                    )
             self.nominal_forms = nominal
         except (KeyError, TypeError) as e:
             raise LexiconError(f"{schema_path('cues.yaml')}: missing or malformed entry {e}") from None

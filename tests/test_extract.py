@@ -144,6 +144,14 @@ def test_those_called_upon_are_the_object_not_the_speaker(extractor):
     assert warned.source.text == "الوزارة"
 
 
+def test_a_document_that_says_reports_it(extractor):
+    # «جاء فيه أن»: the document named just before is the source
+    said = only('عنوان\nوقد أصدر سيشنز قرار إقالته، بعد تحقيق داخلي، جاء فيه أن ماكيب "سرب أخبارا".', extractor)
+    assert (said.cue.text, said.source.text) == ("جاء فيه", "قرار إقالته")
+    assert only("عنوان\nونشر الحساب تغريدة جاء فيها: نحن مستعدون.", extractor).source.text == "تغريدة"
+    assert not all_of("عنوان\nوزار الوفد المعرض الذي جاء فيه عدد من الشركات.", extractor)
+
+
 def test_agreeing_that_is_a_report(extractor):
     agreed = only("عنوان\nواتفق زعماء الاتحاد الأوروبي على أن الهجوم يستحق الشجب.", extractor)
     assert (agreed.cue.text, agreed.source.text) == ("واتفق", "زعماء الاتحاد الأوروبي")
