@@ -371,14 +371,18 @@ class Phrases(TokenView):
         # a name, or a definite noun we do not know («وفقاً للإنتربول»), but no plural of things
         return not _THINGS.search(head) and (head.startswith("ال") or len(words) <= 4)
 
-    def _known_source(self, words: list[str]) -> bool:
-        """Whether ``words`` start with a word the lexicons know as a source, or a short name."""
+    def _known_source(self, words: list[str], places: bool = False) -> bool:
+        """Whether ``words`` start with a word the lexicons know as a source, or a short name;
+        with ``places``, or with a country or a capital (a subject before its verb: «السعودية
+        أكدت أن»; not the noun a relative pronoun refers to, where a place is mostly a location)."""
         lx = self.lx
         if self.gz.match_words([strip_clitic(words[0]), *words[1:]]):
             return True
         _, head, two = lx.head(words)
         if lx.is_source_noun(head, two):
             return True
+        if places and (words[0] in lx.places or " ".join(words[:2]) in lx.places):
+            return True  # «السعودية أكدت أن», «كانت الصين قد حذرت»: a country speaks through its government
         return (
             not head.startswith("ال")
             and len(words) <= 3

@@ -185,7 +185,7 @@ class Speakers(Phrases, Findings):
         if not np:
             return None
         words_text = [self.tokens[k].text for k in np if self.tokens[k].is_word]
-        if not self._known_source(words_text):
+        if not self._known_source(words_text, places=True):
             return None
         return self._balance(np)
 
@@ -199,7 +199,7 @@ class Speakers(Phrases, Findings):
             if tok.text in cue_words(self.lx, "topic_particles"):
                 np = [n for n in range(k + 1, i) if self.tokens[n].is_word or self.tokens[n].text in {'"', ")", "("}]
                 words = [self.tokens[n].text for n in np if self.tokens[n].is_word]
-                if words and self.lx.cue_form(words[0]) is None and self._known_source(words):
+                if words and self.lx.cue_form(words[0]) is None and self._known_source(words, places=True):
                     return self._balance(np)
                 return None
             if not tok.is_word and tok.text not in {",", '"', "(", ")"}:
@@ -376,7 +376,7 @@ class Speakers(Phrases, Findings):
             # «وإلا فإن ستون أورد رواية أخرى …، وقال»: a subject after «فإن», not a verb
             chunk = self._np_chunk([k for k in range(words[1], min(before, words[1] + 8))])
             ws = [self.tokens[k].text for k in chunk if self.tokens[k].is_word]
-            if not ws or not self._known_source(ws) or self.lx.cue_form(ws[0]) is not None:
+            if not ws or not self._known_source(ws, places=True) or self.lx.cue_form(ws[0]) is not None:
                 return None
             return chunk
         verb = self.tokens[words[0]].text
@@ -389,7 +389,7 @@ class Speakers(Phrases, Findings):
             return None  # «رئيس الوزراء …»: a noun opens the sentence, not a verb
         chunk = self._np_chunk([k for k in range(words[0] + 1, min(before, words[0] + 12))])
         ws = [self.tokens[k].text for k in chunk if self.tokens[k].is_word]
-        if not ws or not self._known_source(ws):
+        if not ws or not self._known_source(ws, places=True):
             return None
         return chunk
 

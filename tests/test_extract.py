@@ -144,6 +144,12 @@ def test_those_called_upon_are_the_object_not_the_speaker(extractor):
     assert warned.source.text == "الوزارة"
 
 
+def test_a_country_before_its_verb_is_its_subject(extractor):
+    assert only("عنوان\nالسعودية أكدت أن الوفد وصل.", extractor).source.text == "السعودية"
+    announced = only('عنوان\nوفي الملف السوري، كانت السعودية قد أعلنت عن "دعمها الكامل" للضربات.', extractor)
+    assert (announced.source.text, announced.source.kind) == ("السعودية", "organization")
+
+
 def test_a_document_that_says_reports_it(extractor):
     # «جاء فيه أن»: the document named just before is the source
     said = only('عنوان\nوقد أصدر سيشنز قرار إقالته، بعد تحقيق داخلي، جاء فيه أن ماكيب "سرب أخبارا".', extractor)
