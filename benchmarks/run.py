@@ -239,6 +239,8 @@ def main(argv: list[str] | None = None) -> int:
 
     t = time.perf_counter()
     real = load(Path(args.corpora))
+    if not real:
+        parser.error(f"no articles could be read from {args.corpora} (give the folder of ../shared/corpora with --corpora)")
     random.Random(0).shuffle(real)  # every size mixes the outlets
     perturb = Perturbation([a["text"] for a in real])
     print(f"{len(real):,} real articles from {args.corpora} ({time.perf_counter() - t:.1f} s to read)", flush=True)
