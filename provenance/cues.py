@@ -175,7 +175,7 @@ class Cues(Speakers, Clauses):
 
     def _document_said(self, i: int, j: int, info: FormInfo, s: Segment, cue_start: int, cue_end: int) -> None:
         """«أصدر بيانا جاء فيه أن …»: the cue in tokens ``[i, j)`` reports what the document named
-        just before it (within eight words of its sentence) says."""
+        just before it (within twelve tokens, in its sentence) says."""
         srange = self._tok_range(s.start, s.end)
         if j >= srange.stop:
             return

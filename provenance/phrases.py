@@ -30,6 +30,7 @@ def _adjective(word: str) -> bool:
 
 _SENTENCE_END = {".", "!", "?", "؟", ";", "؛", ":"}
 
+
 class Phrases(TokenView):
     """Finding noun phrases, recipients and channels among a run's tokens."""
 

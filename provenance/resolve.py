@@ -118,7 +118,6 @@ class Gazetteer:
         self._title_starts = frozenset(t[0] for t in self._titles if t)
         self._matches: dict[tuple[tuple[str, ...], bool], tuple[int, int, Outlet] | None] = {}
 
-
     def same_network(self, a: str | None, b: str | None) -> bool:
         """Whether outlets named ``a`` and ``b`` are one, or services of one network («قال لشبكة
         CNN» in an article of CNN Arabic: the network's own outlet, no intermediary)."""
@@ -130,6 +129,7 @@ class Gazetteer:
         root_a = na.network if na is not None and na.network else a
         root_b = nb.network if nb is not None and nb.network else b
         return root_a == root_b
+
     def match_words(self, words: list[str], context: bool = False) -> tuple[int, int, Outlet] | None:
         """Match an outlet at the start of ``words`` (normalised words, clitics already stripped).
 
