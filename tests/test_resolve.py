@@ -81,6 +81,9 @@ def test_abbreviation_letters_join():
         ("صحيفة ذا هيل البريطانية", "outlet", None),
         ("رويترز", "wire_agency", None),
         ("وكالات", "wire_agency", None),
+        ("فتاة", "anonymous", "other"),  # someone unnamed
+        ("أحد المعلقين", "anonymous", "expert"),
+        ("مغردون", "anonymous", "other"),
         ("آل الشيخ", "person", None),  # a family name used alone
         ("أبو مازن", "person", None),
         ("أبو ظبي", "organization", None),  # a place first
