@@ -121,7 +121,8 @@ def quotations(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     while pos != -1:
         before = norm[pos - 1] if pos > start else " "
         after = norm[pos + 1] if pos + 1 < end else " "
-        opens = (before.isspace() or before in "(:[-/,") and not after.isspace()
+        # a quotation never starts with a space or a stop («… تكفي “.» closes one typed « ” … “ »)
+        opens = (before.isspace() or before in "(:[-/,") and not after.isspace() and after not in ".,;:!?)]"
         closes = (after.isspace() or after in ".,;:!?)]-'") and not before.isspace()
         if opened is None:
             if opens or not closes:

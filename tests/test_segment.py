@@ -37,6 +37,13 @@ def test_a_stray_stop_before_a_word_that_opens_no_sentence_does_not_cut_it():
     assert len(split("أسفرت الضربة التي شنتها طائرة مسيرة. عن مقتل ثلاثة أشخاص.")) == 1
 
 
+def test_quote_marks_typed_with_spaces_inside_still_pair():
+    for text in ("قال الحرمي ” كل الكلمات لا تكفي “. وغادر.", "قال الحرمي “ كل الكلمات لا تكفي ”. وغادر."):
+        nz = normalise_text(text)
+        ((o, c),) = quotations(nz, 0, len(nz))
+        assert nz[o + 1 : c].strip() == normalise_text("كل الكلمات لا تكفي")
+
+
 def test_a_stray_quote_mark_does_not_swallow_the_paragraph():
     norm = normalise_text('وأكد أن "موعد الخروج ثابت .. وأضاف أن "العلاقة ستكون استشارية".')
     spans = quotations(norm, 0, len(norm))
