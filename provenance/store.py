@@ -72,13 +72,30 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str] | sqlite_utils.Database = "provenance.db") -> None:
         if isinstance(path, sqlite_utils.Database):
-            self.db = path
+            self._open(path)
         else:
-            self.db = sqlite_utils.Database(":memory:" if str(path) == ":memory:" else path)
+            self._open(sqlite_utils.Database(":memory:" if str(path) == ":memory:" else path))
+        self.create()
+
+    def _open(self, db: sqlite_utils.Database) -> None:
+        self.db = db
         self.db.register_function(normalize_ar, deterministic=True, replace=True)
         self.db.execute("PRAGMA foreign_keys = ON")
         self._source_ids: dict[str, int] = {}
-        self.create()
+
+    @classmethod
+    def _beside(cls, path: str) -> Store:
+        """Another connection to the existing store at ``path``, for a process that writes beside
+        others: it waits for their transactions instead of failing."""
+        store = cls.__new__(cls)
+        store._open(sqlite_utils.Database(path))
+        store.db.execute("PRAGMA busy_timeout = 600000")
+        return store
+
+    def _file(self) -> str | None:
+        """The file of this store, or ``None`` for a database in memory."""
+        name = self.db.execute("PRAGMA database_list").fetchone()[2]
+        return name or None
 
     # -- schema ------------------------------------------------------------------------------
 
@@ -184,8 +201,9 @@ class Store:
 
         An article already stored with the same content hash is left alone; one stored under the
         same key (its URL, else its id) with other content is replaced, its own rows only. Each
-        batch of ``batch_size`` articles is one transaction. ``jobs`` > 1 extracts in that many
-        processes. ``progress(done, total)`` is called after each file (counting files);
+        batch of ``batch_size`` articles is one transaction. ``jobs`` > 1 extracts and writes in
+        that many processes (each takes the write lock for one batch at a time; a database in memory
+        is written by this process). ``progress(done, total)`` is called after each file (counting files);
         ``on_error(line)`` with each failure as it happens.
         """
         report = _Tally()
@@ -195,6 +213,22 @@ class Store:
             report.error(str(e), on_error)
             return report.freeze()
         known = {r[0] for r in self.db.execute("SELECT hash FROM articles")}
+        where = self._file()
+        if jobs > 1 and len(files) > 1 and where is not None:
+            # each worker extracts a file and writes it itself, one transaction at a time: no
+            # single process does all the writing, and no result crosses a pipe
+            with ProcessPoolExecutor(jobs, initializer=_init_writer, initargs=(fields, known, where, batch_size)) as pool:
+                for n, done in enumerate(pool.map(_ingest_file, files, chunksize=1), 1):
+                    for line in done["errors"]:
+                        report.error(line, on_error)
+                    added, unchanged, replaced, attributions = done["counts"]
+                    report.added += added
+                    report.unchanged += unchanged
+                    report.replaced += replaced
+                    report.attributions += attributions
+                    if progress:
+                        progress(n, len(files))
+            return report.freeze()
         batch: list[dict[str, Any]] = []
         for n, result in enumerate(_process(files, fields, known, jobs), 1):
             for line in result["errors"]:
@@ -214,9 +248,28 @@ class Store:
             self._write(batch, report)
         return report.freeze()
 
+    def _write_beside(self, batch: list[dict[str, Any]], report: _Tally) -> None:
+        """:meth:`_write` in a transaction that holds the write lock from its start, so that the
+        ids and keys it reads stay true while it writes (other processes wait for it)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self._write(batch, report)
+        except BaseException:
+            self.db.conn.rollback()
+            raise
+        self.db.conn.commit()
+
     def _write(self, batch: list[dict[str, Any]], report: _Tally) -> None:
         db = self.db
         with db.atomic():
+            # an article another process stored since this run began is left alone too
+            hashes = [item["article"]["hash"] for item in batch]
+            stored_hashes = {r[0] for r in db.execute(
+                "SELECT hash FROM articles WHERE hash IN (SELECT value FROM json_each(?))", [json.dumps(hashes)]
+            )}
+            if stored_hashes:
+                report.unchanged += sum(h in stored_hashes for h in hashes)
+                batch = [item for item in batch if item["article"]["hash"] not in stored_hashes]
             # one query for the batch's keys, ids handed out here: the writing process is what
             # --jobs cannot share, so it does as little per article as it can
             stored = dict(db.execute(
@@ -376,6 +429,33 @@ def _init_pool_worker(fields: JsonFields | None, known: set[str]) -> None:
     # yield the CPU to it, so that it keeps up instead of finishing alone after them
     os.nice(5)
     _init_worker(fields, known)
+
+
+def _init_writer(fields: JsonFields | None, known: set[str], path: str, batch_size: int) -> None:
+    _init_worker(fields, known)
+    _worker["store"] = Store._beside(path)
+    _worker["batch_size"] = batch_size
+
+
+def _ingest_file(path: str) -> dict[str, Any]:
+    """Extract the articles of one file and store them (in a worker of :meth:`Store.ingest`)."""
+    result = _process_file(path)
+    tally = _Tally()
+    fresh = []
+    known: set[str] = _worker["known"]
+    in_file: set[str] = set()
+    for item in result["articles"]:
+        h = item["article"]["hash"]
+        if h in known or h in in_file:
+            tally.unchanged += 1  # stored before this run began, or earlier in this file
+        else:
+            in_file.add(h)
+            fresh.append(item)
+    store: Store = _worker["store"]
+    size = _worker["batch_size"]
+    for k in range(0, len(fresh), size):
+        store._write_beside(fresh[k : k + size], tally)
+    return {"errors": result["errors"], "counts": (tally.added, tally.unchanged, tally.replaced, tally.attributions)}
 
 
 def _process(files: list[str], fields: JsonFields | None, known: set[str], jobs: int) -> Iterator[dict[str, Any]]:

@@ -155,6 +155,21 @@ def test_two_jobs_store_what_one_job_stores(tmp_path):
     assert snapshot(one) == snapshot(two)
 
 
+def test_two_jobs_write_beside_each_other_and_store_a_copy_once(tmp_path):
+    # each worker writes its own files; an article in two files is stored once, whichever
+    # worker gets to it first (the hash is checked inside the write transaction)
+    texts = {f"{n}.txt": f"عنوان {n}\nقال المتحدث إن الاجتماع {n} انتهى.\n" for n in range(6)}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(texts["0.txt"], encoding="utf-8")
+    report = Store(tmp_path / "p.db").ingest([tmp_path], jobs=2)
+    assert (report.added, report.unchanged, report.attributions) == (6, 1, 6)
+    assert Store(tmp_path / "p.db").db["articles"].count == 6
+    # a database in memory is written by the process that holds it
+    memory = Store(":memory:")
+    assert memory.ingest([tmp_path], jobs=2).added == 6
+
+
 @pytest.mark.parametrize(
     "query, written",
     [("رويترز", "رُويترز"), ("الاناضول", "الأناضول"), ("وفق", "وَفْق"), ("الجزيرة", "الجزيـــرة"), ("مدرسه", "مدرسة")],
