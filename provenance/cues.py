@@ -189,7 +189,13 @@ class Cues(Speakers, Clauses):
         doc = None
         for k in range(i - 1, max(srange.start, i - 12) - 1, -1):
             w = self.tokens[k].text
-            if self.tokens[k].is_word and (w in self.lx.documents or self.lx.known_form(w) in self.lx.documents):
+            if not self.tokens[k].is_word:
+                if w in {",", '"', "(", ")"}:
+                    continue
+                break  # the document is in this clause
+            if w in self.lx.complementisers or w in self.lx.cue_form_words and self.lx.cue_form(w) is not None:
+                break  # «قالت إن التقرير كاذب وإنها ستصدر ردا جاء فيه»: not the report's document
+            if w in self.lx.documents or self.lx.known_form(w) in self.lx.documents:
                 doc = k
                 break
         if doc is None:

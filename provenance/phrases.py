@@ -234,7 +234,12 @@ class Phrases(TokenView):
         """:meth:`_recipient` of ``zone[k:]``; a recipient starts with «ل», which most words do
         not, or «مع» after a channel («في مقابلة مع رويترز»)."""
         w = self.tokens[zone[k]].text
-        if not (w.startswith("ل") or w == "مع"):
+        if w == "مع":
+            # «في مقابلة مع رويترز»; not «في بيان مشترك مع الوكالة الدولية», «اتفقت مع هيئة …»
+            prev = self._prev_word(zone[k], zone[0])
+            if prev is None or self.tokens[prev].text not in self.lx.channel_nouns:
+                return None
+        elif not w.startswith("ل"):
             return None
         return self._recipient(zone[k:])
 

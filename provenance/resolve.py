@@ -304,7 +304,7 @@ def _type_mention(words: list[str], lexicon: Lexicon, gazetteer: Gazetteer, cont
     if len(words) > 1 and words[0] in lexicon.name_particles:
         return Typing("person")  # «آل الشيخ» (normalised «ال الشيخ»: no article), «أبو مازن»
     if head in lexicon.documents and two not in lexicon.organizations:
-        issuer = _document_issuer(rest, lexicon)
+        issuer = _document_issuer(head, rest, lexicon)
         if issuer:
             # «بيان أصدره سيشنز» is Sessions's, «بيان للمتحدث الرسمي …» the spokesman's
             kind = _type_mention(issuer, lexicon, gazetteer, context)
@@ -329,15 +329,23 @@ def _type_mention(words: list[str], lexicon: Lexicon, gazetteer: Gazetteer, cont
     return Typing("person")  # a name, «السليم», «الخفاجي» included
 
 
-def _document_issuer(rest: list[str], lexicon: Lexicon) -> list[str]:
+def _document_issuer(document: str, rest: list[str], lexicon: Lexicon) -> list[str]:
     """The issuer named after a document noun: after link words («صادر عن», «أصدره»), or glued
-    to «ل» («للمتحدث», «لوزارة»); none when the document is only qualified («بيان مشترك»)."""
+    to «ل» («للمتحدث», «لوزارة»); none when the document is only qualified («بيان مشترك»), is
+    about something («تقرير عن مقتل …») or is addressed to someone («رسالة للرئيس»)."""
     k = 0
-    while k < len(rest) and rest[k] in lexicon.document_issuer_links:
+    while k < len(rest) and (
+        rest[k] in lexicon.document_issuer_links or rest[k] in lexicon.document_times
+        or rest[k] in lexicon.document_issuer_after_sadir and any(w in lexicon.document_issuer_links for w in rest[:k])
+    ):
         k += 1
     if k:
+        issuer = rest[k:]
         # «البيانات الصادرة في الأسبوع الماضي»: a time or place, no issuer
-        return rest[k:] if k < len(rest) and rest[k] not in lexicon.prepositions else []
+        linked = any(w in lexicon.document_issuer_links for w in rest[:k])
+        return issuer if linked and issuer and issuer[0] not in lexicon.prepositions else []
+    if document in lexicon.addressed_documents:
+        return []
     if rest and rest[0].startswith("ل") and lexicon.known_form(rest[0]) != rest[0]:
         # «للمتحدث» is «ل» + «المتحدث», «لوزارة» «ل» + «وزارة»; not «لندن», nor «للرأي» (a poll)
         return [lexicon.known_form(rest[0]), *rest[1:]]

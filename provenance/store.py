@@ -82,6 +82,7 @@ class Store:
         self.db.register_function(normalize_ar, deterministic=True, replace=True)
         self.db.execute("PRAGMA foreign_keys = ON")
         self._source_ids: dict[str, int] = {}
+        self._new_sources: list[str] = []  # sources inserted by the batch being written
 
     @classmethod
     def _beside(cls, path: str) -> Store:
@@ -254,12 +255,21 @@ class Store:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             self._write(batch, report)
+            self.db.conn.commit()
         except BaseException:
-            self.db.conn.rollback()
+            self.db.conn.rollback()  # a failed COMMIT too: the lock is never kept
             raise
-        self.db.conn.commit()
 
     def _write(self, batch: list[dict[str, Any]], report: _Tally) -> None:
+        new_sources = self._new_sources = []
+        try:
+            self._write_rows(batch, report)
+        except BaseException:
+            for key in new_sources:  # their rows were rolled back: another process may reuse the ids
+                self._source_ids.pop(key, None)
+            raise
+
+    def _write_rows(self, batch: list[dict[str, Any]], report: _Tally) -> None:
         db = self.db
         with db.atomic():
             # an article another process stored since this run began is left alone too
@@ -270,8 +280,12 @@ class Store:
             if stored_hashes:
                 report.unchanged += sum(h in stored_hashes for h in hashes)
                 batch = [item for item in batch if item["article"]["hash"] not in stored_hashes]
-            # one query for the batch's keys, ids handed out here: the writing process is what
-            # --jobs cannot share, so it does as little per article as it can
+            # two versions of one article in a batch: the later replaces the earlier
+            last = {item["article"]["key"]: n for n, item in enumerate(batch)}
+            if len(last) < len(batch):
+                report.replaced += len(batch) - len(last)
+                batch = [item for n, item in enumerate(batch) if last[item["article"]["key"]] == n]
+            # one query for the batch's keys, ids handed out here
             stored = dict(db.execute(
                 "SELECT key, id FROM articles WHERE key IN (SELECT value FROM json_each(?))",
                 [json.dumps([item["article"]["key"] for item in batch])],
@@ -342,7 +356,11 @@ class Store:
         sid = self._source_ids.get(key)
         if sid is None:
             row = self.db.execute("SELECT id FROM sources WHERE key = ?", [key]).fetchone()
-            sid = row[0] if row else self._insert("sources", [node])
+            if row:
+                sid = row[0]
+            else:
+                sid = self._insert("sources", [node])
+                self._new_sources.append(key)
             self._source_ids[key] = sid
         return sid
 

@@ -107,6 +107,9 @@ def test_an_interview_with_an_outlet_makes_it_the_intermediary(sentence, via, ex
     (a,) = provenance.extract("عنوان\n" + sentence, extractor=extractor).attributions
     assert [v.text for v in a.via] == [via]
     assert not provenance.extract("عنوان\nوقال الوزير في اتصال هاتفي مع الرئيس إن الاتفاق قريب.", extractor=extractor).attributions[0].via
+    # «مع» names a recipient only right after a channel noun
+    joint = "عنوان\nوقالت منظمة الصحة العالمية في بيان مشترك مع الوكالة الدولية للطاقة الذرية إن الخطر قائم."
+    assert not provenance.extract(joint, extractor=extractor).attributions[0].via
 
 
 def test_the_publisher_s_network_is_no_intermediary_either(extractor):

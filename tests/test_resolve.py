@@ -95,6 +95,9 @@ def test_abbreviation_letters_join():
         ("بيان مشترك", "organization", None),
         ("البيانات الصادرة في الأسبوع الماضي", "organization", None),
         ("استطلاع للرأي أجراه معهد إيفوب", "organization", None),
+        ("تقرير عن مقتل الصحفي", "organization", None),  # «عن» alone is "about"
+        ("التقرير الصادر أمس عن المتحدث باسم الوزارة", "person", None),  # a time word between
+        ("رسالة للرئيس الأمريكي", "organization", None),  # addressed to him, not his
     ],
 )
 def test_source_kinds(mention, kind, anonymous_type):

@@ -170,6 +170,37 @@ def test_two_jobs_write_beside_each_other_and_store_a_copy_once(tmp_path):
     assert memory.ingest([tmp_path], jobs=2).added == 6
 
 
+def test_two_versions_of_one_article_in_a_batch_keep_the_later(tmp_path):
+    lines = [
+        {"id": "a1", "title": "عنوان", "text": "قال المتحدث إن الاجتماع انتهى."},
+        {"id": "a1", "title": "عنوان", "text": "قال المتحدث إن الاجتماع تأجل."},
+    ]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    store = Store(tmp_path / "p.db")
+    report = store.ingest([tmp_path / "a.jsonl"])
+    assert (report.added, report.replaced) == (1, 1)
+    assert [r[0] for r in store.db.execute("SELECT text FROM articles")] == [lines[1]["text"]]
+    assert "تأجل" in store.db.execute("SELECT content FROM attributions").fetchone()[0]
+
+
+def test_a_batch_that_fails_forgets_the_sources_it_inserted(tmp_path, monkeypatch):
+    store = Store(tmp_path / "p.db")
+    real_insert = Store._insert
+
+    def fail_on_attributions(self, table, rows):
+        if table == "attributions":
+            raise RuntimeError("disk full")
+        return real_insert(self, table, rows)
+
+    monkeypatch.setattr(Store, "_insert", fail_on_attributions)
+    with pytest.raises(RuntimeError):
+        store.ingest([SEEDS])
+    monkeypatch.setattr(Store, "_insert", real_insert)
+    assert store.db["sources"].count == 0 and not store._source_ids  # rolled back, and forgotten
+    store.ingest([SEEDS])
+    assert store.db.execute("SELECT count(*) FROM attributions WHERE source_id NOT IN (SELECT id FROM sources)").fetchone()[0] == 0
+
+
 @pytest.mark.parametrize(
     "query, written",
     [("رويترز", "رُويترز"), ("الاناضول", "الأناضول"), ("وفق", "وَفْق"), ("الجزيرة", "الجزيـــرة"), ("مدرسه", "مدرسة")],
