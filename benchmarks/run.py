@@ -135,25 +135,27 @@ def write_jsonl(articles: list[dict], folder: Path) -> None:
 
 
 
-def stage_reference(texts: list[str]) -> dict:
+def _reference_pattern() -> tuple[regex.Pattern, int]:
+    """The reference: one alternation of the cue forms, as a trie, with clitics; and how many forms."""
     from provenance.lexicon import _trie, default_lexicon
 
     lx = default_lexicon()
     forms = lx.surface_forms
-    pattern = regex.compile(rf"\b[{lx.clitics}]?(?:{_trie(set(forms))})\b")
+    return regex.compile(rf"\b[{lx.clitics}]?(?:{_trie(set(forms))})\b"), len(forms)
+
+
+def stage_reference(texts: list[str]) -> dict:
+    pattern, forms = _reference_pattern()
     t = time.perf_counter()
     hits = sum(len(pattern.findall(text)) for text in texts)
-    return {"seconds": time.perf_counter() - t, "peak_mb": peak_mb(), "hits": hits, "forms": len(forms)}
+    return {"seconds": time.perf_counter() - t, "peak_mb": peak_mb(), "hits": hits, "forms": forms}
 
 
 _TEXTS: list[str] = []  # the texts of stage_two_cores, inherited by its forked workers
 
 
 def _scan(span: tuple[int, int]) -> float:
-    from provenance.lexicon import _trie, default_lexicon
-
-    lx = default_lexicon()
-    pattern = regex.compile(rf"\b[{lx.clitics}]?(?:{_trie(set(lx.surface_forms))})\b")
+    pattern, _ = _reference_pattern()
     t = time.perf_counter()
     for text in _TEXTS[span[0] : span[1]]:
         pattern.findall(text)

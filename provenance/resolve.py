@@ -334,15 +334,16 @@ def _document_issuer(document: str, rest: list[str], lexicon: Lexicon) -> list[s
     to «ل» («للمتحدث», «لوزارة»); none when the document is only qualified («بيان مشترك»), is
     about something («تقرير عن مقتل …») or is addressed to someone («رسالة للرئيس»)."""
     k = 0
-    while k < len(rest) and (
-        rest[k] in lexicon.document_issuer_links or rest[k] in lexicon.document_times
-        or rest[k] in lexicon.document_issuer_after_sadir and any(w in lexicon.document_issuer_links for w in rest[:k])
-    ):
+    linked = False  # a link word seen («الصادر», «أصدره»): only then does «عن» lead to the issuer
+    while k < len(rest):
+        if rest[k] in lexicon.document_issuer_links:
+            linked = True
+        elif not (rest[k] in lexicon.document_times or linked and rest[k] in lexicon.document_issuer_after_sadir):
+            break
         k += 1
     if k:
         issuer = rest[k:]
         # «البيانات الصادرة في الأسبوع الماضي»: a time or place, no issuer
-        linked = any(w in lexicon.document_issuer_links for w in rest[:k])
         return issuer if linked and issuer and issuer[0] not in lexicon.prepositions else []
     if document in lexicon.addressed_documents:
         return []

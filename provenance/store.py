@@ -222,11 +222,7 @@ class Store:
                 for n, done in enumerate(pool.map(_ingest_file, files, chunksize=1), 1):
                     for line in done["errors"]:
                         report.error(line, on_error)
-                    added, unchanged, replaced, attributions = done["counts"]
-                    report.added += added
-                    report.unchanged += unchanged
-                    report.replaced += replaced
-                    report.attributions += attributions
+                    report.add(done["counts"])
                     if progress:
                         progress(n, len(files))
             return report.freeze()
@@ -234,12 +230,7 @@ class Store:
         for n, result in enumerate(_process(files, fields, known, jobs), 1):
             for line in result["errors"]:
                 report.error(line, on_error)
-            for item in result["articles"]:
-                if item["article"]["hash"] in known:
-                    report.unchanged += 1  # stored before, or earlier in this run
-                    continue
-                batch.append(item)
-                known.add(item["article"]["hash"])
+            batch += _unseen(result["articles"], known, report)
             if len(batch) >= batch_size:
                 self._write(batch, report)
                 batch = []
@@ -417,6 +408,17 @@ class _Tally:
         if on_error:
             on_error(line)
 
+    def counts(self) -> tuple[int, int, int, int]:
+        """What a worker reports back: added, unchanged, replaced, attributions."""
+        return self.added, self.unchanged, self.replaced, self.attributions
+
+    def add(self, counts: tuple[int, int, int, int]) -> None:
+        added, unchanged, replaced, attributions = counts
+        self.added += added
+        self.unchanged += unchanged
+        self.replaced += replaced
+        self.attributions += attributions
+
     def freeze(self) -> IngestReport:
         return IngestReport(self.added, self.unchanged, self.replaced, self.failed, self.attributions, tuple(self.errors))
 
@@ -459,21 +461,27 @@ def _ingest_file(path: str) -> dict[str, Any]:
     """Extract the articles of one file and store them (in a worker of :meth:`Store.ingest`)."""
     result = _process_file(path)
     tally = _Tally()
-    fresh = []
-    known: set[str] = _worker["known"]
-    in_file: set[str] = set()
-    for item in result["articles"]:
-        h = item["article"]["hash"]
-        if h in known or h in in_file:
-            tally.unchanged += 1  # stored before this run began, or earlier in this file
-        else:
-            in_file.add(h)
-            fresh.append(item)
+    fresh = _unseen(result["articles"], _worker["known"], tally)
     store: Store = _worker["store"]
     size = _worker["batch_size"]
     for k in range(0, len(fresh), size):
         store._write_beside(fresh[k : k + size], tally)
-    return {"errors": result["errors"], "counts": (tally.added, tally.unchanged, tally.replaced, tally.attributions)}
+    return {"errors": result["errors"], "counts": tally.counts()}
+
+
+def _unseen(items: list[dict[str, Any]], known: set[str], report: _Tally) -> list[dict[str, Any]]:
+    """The items whose content hash is not in ``known`` (stored before this run, or met earlier
+    in it by this process), adding theirs; the others count as unchanged. Another process's
+    articles are found by :meth:`Store._write` inside its transaction."""
+    fresh = []
+    for item in items:
+        h = item["article"]["hash"]
+        if h in known:
+            report.unchanged += 1
+        else:
+            known.add(h)
+            fresh.append(item)
+    return fresh
 
 
 def _process(files: list[str], fields: JsonFields | None, known: set[str], jobs: int) -> Iterator[dict[str, Any]]:
