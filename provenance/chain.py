@@ -219,7 +219,7 @@ class Chainer:
             if outlet is None and normed[i].startswith("و") and normed[i][1:] in self.lx.credit_generic:
                 start += 1  # «ووكالات»: the conjunction is not part of the credit
             found.append(
-                Credit(author[start:end], start, end, outlet and outlet.name, outlet and outlet.name_ar, "wire_agency", "author")
+                Credit(author[start:end], start, end, outlet.name if outlet else None, outlet.name_ar if outlet else None, "wire_agency", "author")
             )
             i += length
         return found

@@ -8,10 +8,9 @@ import bisect
 
 from .found import Findings
 from .segment import Segment, quotations
-from .tokens import TokenView
 
 
-class Clauses(TokenView, Findings):
+class Clauses(Findings):
     """Quotations, clause boundaries and the extent of contents, in a run's normalised text."""
 
     _quote_cache: dict[int, list[tuple[int, int]]]

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import bisect
 
-from .found import Findings, Found
+from .cues import Cues
+from .found import Found
 from .lexicon import Lexicon
 from .resolve import Gazetteer, Outlet, credited_agency, strip_clitic
 from .segment import Segment
-from .tokens import TokenView
 
 
-class Credits(TokenView, Findings):
+class Credits(Cues):
     """Finding the wire credits of a paragraph."""
 
     lx: Lexicon
@@ -62,14 +62,14 @@ class Credits(TokenView, Findings):
         seps = [n for n, w in enumerate(texts) if w in {"-", ":", "/", "|"}]
         if seps or len(toks) <= 8:
             limit = (seps[-1] + 5) if seps else len(head)
-            self._credit_scan([k for k in head[:limit] if self.tokens[k].is_word], p, seen, adjacent=seps and [head[n] for n in seps])
+            self._credit_scan([k for k in head[:limit] if self.tokens[k].is_word], p, seen, adjacent=[head[n] for n in seps] if seps else None)
         # SPA style: «جنيف 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس»
         if "م" in texts:
             for n, w in enumerate(texts):
                 if w == "م" and n + 1 < len(head):
                     self._credit_scan([head[n + 1]], p, seen)
 
-    def _credit_scan(self, word_toks: list[int], p: Segment, seen: set[int], adjacent: list[int] | bool = False) -> None:
+    def _credit_scan(self, word_toks: list[int], p: Segment, seen: set[int], adjacent: list[int] | None = None) -> None:
         n = 0
         while n < len(word_toks):
             found = credited_agency([self.tokens[m].text for m in word_toks[n : n + 6]], self.lx, self.gz)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cached_property
+from functools import lru_cache
 
-from .clauses import Clauses
 from .found import Found
-from .lexicon import FormInfo, norm
+from .lexicon import FormInfo, Lexicon, norm
+from .phrases import channel_openers
 from .resolve import type_mention
 from .segment import Segment
 from .speakers import Speakers, cue_words
@@ -20,7 +20,7 @@ _ADAM = re.compile("عدم")
 _QAWL = frozenset({"قائلا", "قائله", "قائلين", "قائلتين"})  # «قائلاً»: the content follows
 
 
-class Cues(Speakers, Clauses):
+class Cues(Speakers):
     """Turning a cue at a token into an attribution of the run."""
 
     _para: Segment | None
@@ -222,12 +222,6 @@ class Cues(Speakers, Clauses):
         pp = self._prev_word(prev, floor)
         return pp is not None and pp == prev - 1 and self.tokens[pp].text in cue_words(self.lx, "what_openers")
 
-    @cached_property
-    def _markers(self) -> frozenset[str]:
-        """The words :meth:`_complement` may read as (or as the start of) a complement, but for
-        those starting with «ب» and a form's own ``words``: any other word is part of the subject."""
-        return self.lx.complementisers | _QAWL | {"بالقول", "عن", "علي", "الي", "لي", "في", "من"}
-
     def _subject_ending_at(self, i: int, first: int) -> Found | None:
         """The report of this sentence whose explicit subject ends right before token ``i``."""
         k = i - 1
@@ -291,25 +285,26 @@ class Cues(Speakers, Clauses):
         marker, zone_end, content_start = comp if comp else ("none", srange.stop, None)
         zone = list(range(i + 1, zone_end))
         source_toks, via = self._split_zone(zone, marker, srange.stop)
-        openers = self._channel_openers
+        openers = channel_openers(self.lx)
         at = next(
             (k for k, t in enumerate(self.tokens[i + 1 : zone_end]) if t.text in openers and self._channel_at(k, zone)),
             None,
         )  # (token zone[k] is token i + 1 + k)
         channel = self._channel_at(at, zone) if at is not None else None
-        if channel is not None:
+        if at is not None and channel is not None:
             for m in range(at + 1, min(len(zone), at + 8)):
                 relay = self._relayed_by(zone[m:])
                 if relay is not None:
                     if not any(v[0] < relay[1] and relay[0] < v[1] for v in via):
                         via = [*via, relay]
                     break
-        if marker == "an" and self._next_word(zone_end + 1, srange.stop) is not None and (
-            self.tokens[self._next_word(zone_end + 1, srange.stop)].text in self.lx.not_after_an
+        if marker == "an" and (after := self._next_word(zone_end + 1, srange.stop)) is not None and (
+            self.tokens[after].text in self.lx.not_after_an
         ):
             return  # «نقلت الفتاة … عن طريق ليبيا»: moved, not quoted
         if marker == "an" and info.lemma == "نقل":
             # «نقلت رويترز عن دبلوماسيين قولهم إن»: the subject is the hop, the object of عن the source
+            assert content_start is not None  # a marker «عن» has a content after it
             src_np = self._noun_phrase(content_start, srange.stop, allow_qawl=True)
             if not src_np:
                 return
@@ -401,6 +396,7 @@ class Cues(Speakers, Clauses):
             # a coordinated «وأكد …» or a verb after a comma starts a report of its own
             return
         continues = None
+        src: tuple[int, int] | None
         if explicit:
             src = self._np_span(source_toks)
             words = [self.tokens[k].text for k in source_toks if self.tokens[k].is_word]
@@ -474,7 +470,7 @@ class Cues(Speakers, Clauses):
         clause: in «أكدت مصادر في "كتائب حزب الله" أن …» the quote is part of the subject.
         """
         comps = info.complements
-        markers = self._markers
+        markers = _markers(self.lx)
         verbish = self.lx.cue_form_words  # a word outside it has no cue form
         words = 0
         first = True
@@ -516,8 +512,8 @@ class Cues(Speakers, Clauses):
                     self._consumed.add(n)  # «نقل موقع X على لسان Y قوله»: «على لسان» is نقل's «عن»
                     return "an", n, n + 2
                 if ("ila_that" in comps and w == "الي" or "ala_that" in comps and w == "علي") and (
-                    self._next_word(n + 1, stop) is not None
-                    and self.tokens[self._next_word(n + 1, stop)].text in self.lx.complementisers
+                    (after := self._next_word(n + 1, stop)) is not None
+                    and self.tokens[after].text in self.lx.complementisers
                 ):
                     return "that", n, self._skip_complementiser(n + 1, stop)
                 if "ila" in comps and w in {"الي", "لي"}:
@@ -595,8 +591,8 @@ class Cues(Speakers, Clauses):
         if cf is None:
             return False
         if w in self.lx.strict_forms and not (
-            self._next_word(n + 1, stop) is not None
-            and self.tokens[self._next_word(n + 1, stop)].text in self.lx.complementisers
+            (after := self._next_word(n + 1, stop)) is not None
+            and self.tokens[after].text in self.lx.complementisers
         ):
             return False  # «المرأة الوحيدة بين المرشحين»: "between", not a verb
         if n > k and self.tokens[n - 1].text in self.lx.prepositions:
@@ -642,3 +638,11 @@ class Cues(Speakers, Clauses):
         while m < stop and self.tokens[m].text in {":", ","}:
             m += 1
         return m
+
+
+@lru_cache(maxsize=4)
+def _markers(lx: Lexicon) -> frozenset[str]:
+    """The words :meth:`Cues._complement` may read as (or as the start of) a complement, but for
+    those starting with «ب» and a form's own ``words``: any other word is part of the subject.
+    (A function of the lexicon rather than a cached property: compiled classes have none.)"""
+    return lx.complementisers | _QAWL | {"بالقول", "عن", "علي", "الي", "لي", "في", "من"}

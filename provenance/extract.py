@@ -22,11 +22,15 @@ The helpers of the stage live in modules of their own, one for each part of the 
 
 - ``tokens``: the tokens of the normalised text and moving about them;
 - ``found``: an attribution under construction (``Found``) and the run's list of them;
+- ``clauses``: quotations, clause boundaries and where a content starts and ends;
 - ``phrases``: noun phrases, names after titles, recipients and channels;
 - ``speakers``: the source of a cue — its subject, or the speaker it continues;
-- ``clauses``: quotations, clause boundaries and where a content starts and ends;
 - ``cues``: reading a verb, participle or prepositional cue into an attribution;
 - ``credits``: wire credits in the text.
+
+Each module's class builds on the one before it, in that order (``TokenView`` → ``Findings`` →
+``Clauses`` → ``Phrases`` → ``Speakers`` → ``Cues`` → ``Credits`` → ``_Run``): one line of bases,
+because the compiled build (``setup.py``: mypyc) takes no multiple inheritance of its classes.
 
 This module holds the ``Extractor``; the run that drives them over one article (``_Run``:
 paragraphs, sentences, and building the ``Attribution``s); and ``extract`` and ``extract_articles``.
@@ -42,7 +46,6 @@ import attrs
 
 from .chain import Chainer
 from .credits import Credits
-from .cues import Cues
 from .found import Found
 from .lexicon import Lexicon, default_lexicon
 from .models import Article, Attribution, Content, Cue, Extraction, Mention, Span
@@ -71,7 +74,7 @@ class Extractor:
         run = _Run(self, nz)
         found = run.find()
         by_index = {f.index: f for f in found}
-        attributions = tuple(run.build(f, article.text, article.body_start, by_index.get(f.continues)) for f in found)
+        attributions = tuple(run.build(f, article.text, article.body_start, by_index.get(f.continues) if f.continues is not None else None) for f in found)
         # the chain stage: publisher, credits, «الوكالة», inherited wire credits
         publisher = self.chainer.publisher(article, nz, run.paragraphs)
         credits = self.chainer.credits(article, attributions)
@@ -79,12 +82,12 @@ class Extractor:
         return Extraction(article, publisher, attributions, tuple(credits))
 
 
-class _Run(Cues, Credits):
+class _Run(Credits):
     """The state of one article's extraction.
 
-    The parts of the work are mixed in: ``Cues`` (with ``Speakers``, ``Phrases`` and ``Clauses``
-    under it) reads the cues of a sentence, ``Credits`` the wire credits of a paragraph. This class
-    holds the state they share, drives them over the article, and builds the attributions.
+    The parts of the work are its bases (see the module's docstring): ``Cues`` reads the cues of
+    a sentence, ``Credits`` the wire credits of a paragraph. This class holds the state they
+    share, drives them over the article, and builds the attributions.
     """
 
     def __init__(self, extractor: Extractor, nz: Normalised) -> None:

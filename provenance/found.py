@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import attrs
 
+from .lexicon import Lexicon
 from .segment import Segment
+from .tokens import TokenView
 
 
 @attrs.define
@@ -28,9 +30,10 @@ class Found:
     channel: tuple[int, int] | None = None
 
 
-class Findings:
+class Findings(TokenView):
     """The attributions a run has found so far, in the order it found them, and its last speaker."""
 
+    lx: Lexicon
     found: list[Found]
     _last_speaker: Found | None
 

@@ -262,7 +262,8 @@ class Lexicon:
         """The words (clitic included) that are a whole match of :attr:`trigger`, and those that
         only start one (the first word of a form of several words); ``None`` for the latter when
         a form does not start with a word, so that only the regex can tell."""
-        sure, maybe = set(), set()
+        sure: set[str] = set()
+        maybe: set[str] = set()
         for form in self.surface_forms:
             first = _WORD_RUN.match(form)
             if first is None:
@@ -454,7 +455,7 @@ class Lexicon:
         it starts with a complementiser («في بيان. إن …») or a word that opens no sentence
         (``sentence_continuations``: «… أمريكية. عن مقتل …»)."""
         m = _OPENING_WORD.match(norm, start, end)
-        return bool(m) and m.group(1) in self.sentence_continuations
+        return m is not None and m.group(1) in self.sentence_continuations
 
 
 def _trie(words: set[str]) -> str:

@@ -120,7 +120,9 @@ class Normalised:
             return o, o
         o_start = self._position(start)
         o_end = self._position(end - 1, end=True)
-        o_end = _TRAILING_MARKS.match(self.original, o_end).end()
+        trailing = _TRAILING_MARKS.match(self.original, o_end)
+        assert trailing is not None  # the pattern matches the empty string
+        o_end = trailing.end()
         return o_start, o_end
 
     def _position(self, n: int, end: bool = False) -> int:

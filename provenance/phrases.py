@@ -5,14 +5,14 @@ title, the receiving outlet («للوكالة», «لصحيفة X») and the cha
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import lru_cache
 from itertools import islice
 
 import regex
 
+from .clauses import Clauses
 from .lexicon import Lexicon, norm_set
 from .resolve import Gazetteer, strip_clitic
-from .tokens import TokenView
 
 _ADDRESSEES: dict[int, frozenset[str]] = {}
 
@@ -31,7 +31,7 @@ def _adjective(word: str) -> bool:
 _SENTENCE_END = {".", "!", "?", "؟", ";", "؛", ":"}
 
 
-class Phrases(TokenView):
+class Phrases(Clauses):
     """Finding noun phrases, recipients and channels among a run's tokens."""
 
     lx: Lexicon
@@ -67,7 +67,7 @@ class Phrases(TokenView):
                 w in lx.complementisers and not self._in_outlet_name(n, k)
                 or w in lx.stop_words
                 or w in {"فقد", "فان", "ف", "قد", "و"}
-                or lx.cue_form(w) is not None and lx.cue_form(w)[1].type == "verb"
+                or (form := lx.cue_form(w)) is not None and form[1].type == "verb"
                 or (w.startswith("قول") and allow_qawl)
             ):
                 break
@@ -317,12 +317,7 @@ class Phrases(TokenView):
 
     def _may_open_channel(self, n: int) -> bool:
         """A quick test: can a channel (:meth:`_channel_at`) start at token ``n``?"""
-        return self.tokens[n].text in self._channel_openers
-
-    @cached_property
-    def _channel_openers(self) -> frozenset[str]:
-        """The words a channel (:meth:`_channel_at`) may start with."""
-        return frozenset(_CHANNEL_PREPOSITIONS) | self.lx.platform_openers
+        return self.tokens[n].text in channel_openers(self.lx)
 
     def _channel_at(self, k: int, zone: list[int]) -> tuple[int, int] | None:
         """«في بيان», «في تغريدة على تويتر», «خلال مؤتمر صحافي», «عبر حسابه على تويتر» at
@@ -394,3 +389,9 @@ class Phrases(TokenView):
             and len(words) <= 3
             and not any(w in lx.not_subject_starts or w in lx.stop_words for w in words)
         )
+
+
+@lru_cache(maxsize=4)
+def channel_openers(lx: Lexicon) -> frozenset[str]:
+    """The words a channel (:meth:`Phrases._channel_at`) may start with."""
+    return frozenset(_CHANNEL_PREPOSITIONS) | lx.platform_openers

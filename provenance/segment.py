@@ -34,6 +34,12 @@ class Segment:
 
 _LINE = re.compile(r"[^\n]+")  # the standard re: the same lines, faster
 _SPACE = regex.compile(r"\s*")
+
+
+def _space_end(text: str, start: int, end: int) -> int:
+    """Where the white space from ``start`` (before ``end``) stops."""
+    m = _SPACE.match(text, start, end)
+    return start if m is None else m.end()
 # A sentence ends at ! ? or a run of full stops, followed by space or the end of the paragraph;
 # or at a full stop glued between a closing quote or bracket and an Arabic word («داعش».إلى ذلك),
 # which a domain such as «العربية.نت» never has.
@@ -43,7 +49,7 @@ _STOP = regex.compile(r"(?:[.!?]+|\.{2,}|…)(?=\s|$|[\"'])\"?|(?<=[\")])\.(?=\p
 
 def paragraphs(norm: str, lexicon: Lexicon, start: int = 0) -> list[Segment]:
     """Non-empty lines of ``norm`` from ``start`` on, each marked boilerplate or not."""
-    result = []
+    result: list[Segment] = []
     for i, m in enumerate(_LINE.finditer(norm, pos=start)):
         s, e = _strip(norm, m.start(), m.end())
         if s < e:
@@ -95,7 +101,7 @@ def sentences(norm: str, paragraph: Segment, lexicon: Lexicon) -> Iterator[Segme
                 continue
         if _abbreviation(norm, m.start()):
             continue
-        nxt = _SPACE.match(norm, cut, end).end()
+        nxt = _space_end(norm, cut, end)
         if nxt < end and lexicon.continues_sentence(norm, nxt, end):
             continue
         s, e = _strip(norm, start, cut)

@@ -5,7 +5,7 @@ verb that opens the sentence, or the speaker an earlier attribution established.
 
 from __future__ import annotations
 
-from .found import Findings, Found
+from .found import Found
 from .lexicon import Lexicon, norm_set
 from .phrases import Phrases
 from .resolve import type_mention
@@ -24,7 +24,7 @@ def cue_words(lx: Lexicon, key: str) -> frozenset[str]:
     return got
 
 
-class Speakers(Phrases, Findings):
+class Speakers(Phrases):
     """Finding the source of a cue, from its clause or from what the run has found so far."""
 
     _consumed: set[int]
