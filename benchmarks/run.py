@@ -37,6 +37,10 @@ articles each stage runs ``--repeat`` times (default 3; reference and extract al
 the ratios are between best runs and the individual runs are printed beside them.
 Without ``--full``, extraction and ``jobs=1`` ingest are measured on at most 25,000 articles
 (one core takes about a minute per 10,000).
+
+The figures are those of the installed package: compiled by a wheel install (``pip install .``,
+see setup.py), interpreted in an editable one (``pip install -e .``). The first line printed
+says which.
 """
 
 from __future__ import annotations
@@ -62,6 +66,16 @@ WORD = regex.compile(r"\p{L}[\p{L}\p{M}\u0640]*")
 KEEP = 300  # the most frequent words (and every word the lexicons know) are never changed
 BAND = 64  # rarer words rotate within bands of this many words of similar frequency
 PER_FILE = 100  # articles per JSON Lines file (ingest spreads files over processes)
+
+
+def build() -> str:
+    """Which build of the extraction modules this Python imports: compiled or interpreted."""
+    import provenance.extract  # noqa: F401 (the module, not the function provenance.extract)
+
+    where = sys.modules["provenance.extract"].__file__ or ""
+    if where.endswith((".so", ".pyd")):
+        return "compiled by mypyc (a wheel install)"
+    return "interpreted: an editable install or PROVENANCE_PURE_PYTHON (pip install . compiles them)"
 
 
 # -- the articles --------------------------------------------------------------------------------
@@ -290,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted({int(s) for s in args.articles.split(",")} | ({growth, 2 * growth} if growth else set()))
     random.Random(0).shuffle(real)  # every size mixes the outlets
     perturb = Perturbation([a["text"] for a in real])
+    print(f"extraction modules: {build()}")
     print(f"{len(real):,} real articles from {args.corpora} ({time.perf_counter() - t:.1f} s to read)", flush=True)
     tmp = Path(args.tmp or tempfile.mkdtemp(prefix="provenance-bench-"))
     results: dict[int, dict] = {}
@@ -343,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.tmp:
             shutil.rmtree(tmp, ignore_errors=True)
     if args.json_out:
-        Path(args.json_out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        Path(args.json_out).write_text(json.dumps({"build": build(), "sizes": results}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 
