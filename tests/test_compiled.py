@@ -51,8 +51,11 @@ def wheel_dir(tmp_path_factory) -> Path:
     src = out / "src"
     shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info", "*.db*",
                                                                "test-artifacts", "__pycache__", ".hypothesis"))
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--disable-pip-version-check",
-                    "-w", str(out), str(src)], check=True)
+    # built by the pip of a new, empty environment, as a user's first install is: the build sees
+    # only the build requirements of pyproject.toml (not what this environment has installed)
+    subprocess.run([sys.executable, "-m", "venv", str(out / "venv")], check=True)
+    subprocess.run([str(out / "venv" / "bin" / "python"), "-m", "pip", "wheel", "--quiet", "--no-deps",
+                    "--disable-pip-version-check", "-w", str(out), str(src)], check=True)
     (wheel,) = out.glob("provenance-*.whl")
     unpacked = out / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
