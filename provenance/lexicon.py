@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -212,9 +212,22 @@ class Lexicon:
             self.list_headline_words = int(b.get("list_headline_words", 0))
         except (KeyError, TypeError, ValueError, regex.error) as e:
             raise LexiconError(f"{schema_path('boilerplate.yaml')}: bad pattern ({e})") from None
+        # what the lists give once loaded, in this order (each may use those before it): computed
+        # here rather than as cached properties, which a compiled class (setup.py) has not
+        self.multiword_nominal = self._derive_multiword_nominal()
+        self.formula_first_words = self._derive_formula_first_words()
+        self.surface_forms = self._derive_surface_forms()
+        self.clitics = self._derive_clitics()
+        self.trigger = self._derive_trigger()
+        self._trigger_words = self._derive_trigger_words()
+        self._cue_starts = self._derive_cue_starts()
+        self._may_start = self._derive_may_start()
+        self.cue_form_words = self._derive_cue_form_words()
+        self.source_words = self._derive_source_words()
+        self._source_noun_groups = self._derive_source_noun_groups()
+        self.nominal_words = self._derive_nominal_words()
 
-    @cached_property
-    def multiword_nominal(self) -> dict[str, list[tuple[str, ...]]]:
+    def _derive_multiword_nominal(self) -> dict[str, list[tuple[str, ...]]]:
         """Nominal cue forms by first word, longest first."""
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for form in self.nominal_forms:
@@ -224,19 +237,16 @@ class Lexicon:
             v.sort(key=len, reverse=True)
         return by_first
 
-    @cached_property
-    def surface_forms(self) -> frozenset[str]:
+    def _derive_surface_forms(self) -> frozenset[str]:
         """Every word that may start a cue as written without a clitic: verb forms, the first
         words of nominal cues, credit labels."""
         return frozenset(self.verb_forms) | frozenset(self.multiword_nominal) | self.credit_labels | self.credit_generic
 
-    @cached_property
-    def clitics(self) -> str:
+    def _derive_clitics(self) -> str:
         """The clitics a cue may carry, as one string of letters."""
         return "".join(sorted(set(self.verb_clitics) | set(self.noun_clitics)))
 
-    @cached_property
-    def trigger(self) -> regex.Pattern[str]:
+    def _derive_trigger(self) -> regex.Pattern[str]:
         """One regex that finds every word that may start a cue: a paragraph without a match
         holds no attribution (credits aside)."""
         return regex.compile(
@@ -257,8 +267,7 @@ class Lexicon:
             return self.trigger.search(text, start, end) is not None
         return False
 
-    @cached_property
-    def _trigger_words(self) -> tuple[frozenset[str], frozenset[str] | None]:
+    def _derive_trigger_words(self) -> tuple[frozenset[str], frozenset[str] | None]:
         """The words (clitic included) that are a whole match of :attr:`trigger`, and those that
         only start one (the first word of a form of several words); ``None`` for the latter when
         a form does not start with a word, so that only the regex can tell."""
@@ -275,8 +284,7 @@ class Lexicon:
             return frozenset(words | {c + w for c in self.clitics for w in words})
         return with_clitics(sure), with_clitics(maybe)
 
-    @cached_property
-    def _cue_starts(self) -> frozenset[str]:
+    def _derive_cue_starts(self) -> frozenset[str]:
         return frozenset(self.verb_forms) | frozenset(self.multiword_nominal) | self.formula_first_words
 
     def may_start_cue(self, word: str) -> bool:
@@ -299,8 +307,7 @@ class Lexicon:
             self._start_cache[word] = answer
         return answer
 
-    @cached_property
-    def _may_start(self) -> frozenset[str]:
+    def _derive_may_start(self) -> frozenset[str]:
         """Every word :meth:`may_start_cue` accepts, and more: a cue start or a verb form, with or
         without a clitic before it (and the verb form with or without an object pronoun after)."""
         prefixes = {"", "و", "ف", *self.verb_clitics, *self.present_clitics}
@@ -313,12 +320,10 @@ class Lexicon:
         by a set operation)."""
         return {w for w in words & self._may_start if self.may_start_cue(w)}
 
-    @cached_property
-    def formula_first_words(self) -> frozenset[str]:
+    def _derive_formula_first_words(self) -> frozenset[str]:
         return frozenset(f.split()[0] for f in self.not_attributions)
 
-    @cached_property
-    def cue_form_words(self) -> frozenset[str]:
+    def _derive_cue_form_words(self) -> frozenset[str]:
         """Every word :meth:`cue_form` may accept, and more (a verb form after any clitic): a
         word outside it is no verb form, which a set lookup tells faster than the method."""
         prefixes = {"", *self.verb_clitics, *self.present_clitics}
@@ -355,8 +360,7 @@ class Lexicon:
                     return c, info
         return None
 
-    @cached_property
-    def source_words(self) -> frozenset[str]:
+    def _derive_source_words(self) -> frozenset[str]:
         """Every word the source lexicon knows, to tell a clitic from a first letter."""
         return frozenset(
             w for group in (self.anonymous.keys(), self.outlet_nouns, self.wire_nouns, self.person_titles,
@@ -379,8 +383,7 @@ class Lexicon:
         anonymous, outlet, wire, title, organisation or document."""
         return any(head in g or two in g for g in self._source_noun_groups)
 
-    @cached_property
-    def _source_noun_groups(self) -> tuple[Any, ...]:
+    def _derive_source_noun_groups(self) -> tuple[Any, ...]:
         return (self.anonymous, self.outlet_nouns, self.wire_nouns, self.person_titles, self.organizations, self.documents)
 
     def known_form(self, word: str) -> str:
@@ -408,8 +411,7 @@ class Lexicon:
                     return found
         return None
 
-    @cached_property
-    def nominal_words(self) -> frozenset[str]:
+    def _derive_nominal_words(self) -> frozenset[str]:
         """The words that start a nominal cue, with a clitic (:meth:`strip_noun_clitic`) or not."""
         firsts = self.multiword_nominal
         return frozenset(firsts) | {c + f for c in self.noun_clitics for f in firsts if len(f) > 1}

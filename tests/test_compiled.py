@@ -24,7 +24,7 @@ from provenance.readers import ReadError, read_paths
 from .conftest import CORPUS, GOLD, ROOT
 
 # the extraction modules setup.py compiles; the wheel must hold every one
-COMPILED = ["normalise", "segment", "tokens", "found", "clauses", "phrases", "speakers", "cues", "credits",
+COMPILED = ["lexicon", "normalise", "segment", "tokens", "found", "clauses", "phrases", "speakers", "cues", "credits",
             "resolve", "chain", "extract"]
 
 # what the subprocess runs: every article of the folders, one JSON line per extraction
