@@ -36,8 +36,13 @@ COMPILED = [
 ]
 
 
+# the setup.py commands that build a wheel's extensions; pip also runs setup.py for metadata
+# (egg_info, dist_info) and for an editable install (editable_wheel), which compile nothing
+_BUILDS = {"bdist_wheel", "build", "build_ext", "install"}
+
+
 def compiled_modules() -> list:
-    if os.environ.get("PROVENANCE_PURE_PYTHON") or "editable_wheel" in sys.argv:
+    if os.environ.get("PROVENANCE_PURE_PYTHON") or not _BUILDS & set(sys.argv[1:]):
         return []
     try:
         from mypyc.build import mypycify

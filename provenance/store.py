@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -90,7 +92,7 @@ class Store:
         others: it waits for their transactions instead of failing."""
         store = cls.__new__(cls)
         store._open(sqlite_utils.Database(path))
-        store.db.execute("PRAGMA busy_timeout = 600000")
+        store.db.execute(f"PRAGMA busy_timeout = {_PATIENCE_MS}")
         return store
 
     def _file(self) -> str | None:
@@ -217,14 +219,21 @@ class Store:
         where = self._file()
         if jobs > 1 and len(files) > 1 and where is not None:
             # each worker extracts a file and writes it itself, one transaction at a time: no
-            # single process does all the writing, and no result crosses a pipe
-            with ProcessPoolExecutor(jobs, initializer=_init_writer, initargs=(fields, known, where, batch_size)) as pool:
+            # single process does all the writing, and no result crosses a pipe. A worker that
+            # finds the write lock taken goes on to its next file and writes later, so neither
+            # waits for the other; at the end each writes what it still holds (see _finish_writer)
+            workers = min(jobs, len(files))
+            finish = multiprocessing.get_context().Barrier(workers, timeout=_PATIENCE_MS / 1000)
+            with ProcessPoolExecutor(workers, initializer=_init_writer,
+                                     initargs=(fields, known, where, batch_size, finish)) as pool:
                 for n, done in enumerate(pool.map(_ingest_file, files, chunksize=1), 1):
                     for line in done["errors"]:
                         report.error(line, on_error)
                     report.add(done["counts"])
                     if progress:
                         progress(n, len(files))
+                for done in pool.map(_finish_writer, range(workers)):
+                    report.add(done["counts"])
             return report.freeze()
         batch: list[dict[str, Any]] = []
         for n, result in enumerate(_process(files, fields, known, jobs), 1):
@@ -240,16 +249,29 @@ class Store:
             self._write(batch, report)
         return report.freeze()
 
-    def _write_beside(self, batch: list[dict[str, Any]], report: _Tally) -> None:
+    def _write_beside(self, batch: list[dict[str, Any]], report: _Tally, wait: bool = True) -> bool:
         """:meth:`_write` in a transaction that holds the write lock from its start, so that the
-        ids and keys it reads stay true while it writes (other processes wait for it)."""
-        self.db.execute("BEGIN IMMEDIATE")
+        ids and keys it reads stay true while it writes (other processes wait for it). With
+        ``wait=False``, only if no other process holds the lock now: whether it wrote."""
+        if wait:
+            self.db.execute("BEGIN IMMEDIATE")
+        else:
+            self.db.execute("PRAGMA busy_timeout = 0")
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as e:
+                if e.sqlite_errorcode == sqlite3.SQLITE_BUSY:
+                    return False
+                raise
+            finally:
+                self.db.execute(f"PRAGMA busy_timeout = {_PATIENCE_MS}")
         try:
             self._write(batch, report)
             self.db.conn.commit()
         except BaseException:
             self.db.conn.rollback()  # a failed COMMIT too: the lock is never kept
             raise
+        return True
 
     def _write(self, batch: list[dict[str, Any]], report: _Tally) -> None:
         new_sources = self._new_sources = []
@@ -451,22 +473,45 @@ def _init_pool_worker(fields: JsonFields | None, known: set[str]) -> None:
     _init_worker(fields, known)
 
 
-def _init_writer(fields: JsonFields | None, known: set[str], path: str, batch_size: int) -> None:
+_PATIENCE_MS = 600_000  # how long a writing process waits for another's transaction
+_MAX_PENDING = 8  # batches a worker may hold back while the write lock is taken
+
+
+def _init_writer(fields: JsonFields | None, known: set[str], path: str, batch_size: int, finish: Any) -> None:
     _init_worker(fields, known)
     _worker["store"] = Store._beside(path)
     _worker["batch_size"] = batch_size
+    _worker["pending"] = []  # batches extracted but not yet written
+    _worker["finish"] = finish
 
 
 def _ingest_file(path: str) -> dict[str, Any]:
-    """Extract the articles of one file and store them (in a worker of :meth:`Store.ingest`)."""
+    """Extract the articles of one file and store them (in a worker of :meth:`Store.ingest`):
+    now if the write lock is free, else later (it waits only when it holds many batches)."""
     result = _process_file(path)
     tally = _Tally()
     fresh = _unseen(result["articles"], _worker["known"], tally)
-    store: Store = _worker["store"]
+    pending: list[list[dict[str, Any]]] = _worker["pending"]
     size = _worker["batch_size"]
-    for k in range(0, len(fresh), size):
-        store._write_beside(fresh[k : k + size], tally)
+    pending += [fresh[k : k + size] for k in range(0, len(fresh), size)]
+    _write_pending(tally, wait=len(pending) > _MAX_PENDING)
     return {"errors": result["errors"], "counts": tally.counts()}
+
+
+def _finish_writer(_: int) -> dict[str, Any]:
+    """Write what this worker still holds. One such task per worker: each waits at the barrier
+    until every worker has taken one, so no worker takes two and none is left out."""
+    _worker["finish"].wait()
+    tally = _Tally()
+    _write_pending(tally, wait=True)
+    return {"errors": [], "counts": tally.counts()}
+
+
+def _write_pending(tally: _Tally, wait: bool) -> None:
+    pending: list[list[dict[str, Any]]] = _worker["pending"]
+    store: Store = _worker["store"]
+    while pending and store._write_beside(pending[0], tally, wait=wait):
+        pending.pop(0)
 
 
 def _unseen(items: list[dict[str, Any]], known: set[str], report: _Tally) -> list[dict[str, Any]]:

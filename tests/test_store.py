@@ -3,6 +3,8 @@
 import json
 import re
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -168,6 +170,35 @@ def test_two_jobs_write_beside_each_other_and_store_a_copy_once(tmp_path):
     # a database in memory is written by the process that holds it
     memory = Store(":memory:")
     assert memory.ingest([tmp_path], jobs=2).added == 6
+
+
+_HOLD_THE_LOCK = """
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+db.execute("COMMIT")
+"""
+
+
+def test_two_jobs_hold_back_what_they_cannot_write_yet_and_write_it_at_the_end(tmp_path):
+    # a worker that finds the write lock taken goes on to its next file instead of waiting; what
+    # it holds back is written once every file is extracted
+    for n in range(8):
+        (tmp_path / f"{n}.txt").write_text(f"عنوان {n}\nقال المتحدث إن الاجتماع {n} انتهى.\n", encoding="utf-8")
+    db = tmp_path / "p.db"
+    store = Store(db)
+    # another process writing, for longer than the extraction takes (a process of its own: a
+    # lock held by this one would be copied into the workers it forks)
+    other = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_THE_LOCK, str(db), "2"], stdout=subprocess.PIPE, text=True
+    )
+    assert other.stdout.readline() == "locked\n"
+    report = store.ingest([tmp_path], jobs=2)
+    assert other.wait() == 0
+    assert (report.added, report.attributions) == (8, 8)
+    assert Store(db).db["articles"].count == 8
 
 
 def test_two_versions_of_one_article_in_a_batch_keep_the_later(tmp_path):
