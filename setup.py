@@ -1,7 +1,7 @@
 """The build: everything is in pyproject.toml but the compiled extraction modules.
 
 A wheel (``pip install .``, ``pip wheel .``) compiles the modules of the extraction stage to C with
-mypyc, the compiler of mypy that black ships with, from the same type-annotated Python: about 1.4x
+mypyc, the compiler of mypy that black ships with, from the same type-annotated Python: about 1.5x
 the speed of the interpreted modules with the same extractions (tests/test_compiled.py checks
 both). The Python files stay the source and are installed alongside.
 

@@ -8,6 +8,7 @@ gold articles, and compares every extraction with the Python modules' own, field
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import shutil
@@ -23,9 +24,17 @@ from provenance.readers import ReadError, read_paths
 
 from .conftest import CORPUS, GOLD, ROOT
 
+
+def _compiled_by_setup() -> list[str]:
+    """The modules setup.py's COMPILED list names (read, not imported: importing runs setup())."""
+    tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
+    (listed,) = [ast.literal_eval(node.value) for node in tree.body if isinstance(node, ast.Assign)
+                 and any(isinstance(t, ast.Name) and t.id == "COMPILED" for t in node.targets)]
+    return [Path(path).stem for path in listed]
+
+
 # the extraction modules setup.py compiles; the wheel must hold every one
-COMPILED = ["lexicon", "normalise", "segment", "tokens", "found", "clauses", "phrases", "speakers", "cues", "credits",
-            "resolve", "chain", "extract"]
+COMPILED = _compiled_by_setup()
 
 # what the subprocess runs: every article of the folders, one JSON line per extraction
 _DUMP = """
