@@ -351,6 +351,15 @@ class Cues(Speakers):
         svo = None
         if not explicit and not lead:
             svo = self._subject_before(i, s, clitic)
+        elif (
+            explicit and not lead and not kama and relative is None and marker != "an"
+            and (aux := self._aux_subject(i, s, clitic)) is not None
+        ):
+            # «وكان ناطق باسم الفيلق قد قال لقناة "العربية" السعودية إن …»: a subject framed by
+            # «كان … قد» is the speaker; what follows the verb is not
+            svo, explicit, source_toks = aux, False, []
+            if marker == "np":
+                content_start = i + 1
         elif explicit and not lead and relative is None and (marker == "np" or info.takes_object):
             # «لكن موسكو تنفي أي دور لها», «غير أن روسيا تتهم مقاتلي المعارضة بـ …»: a subject
             # written before the verb after «أن»/«لكن» makes the noun after the verb its object
@@ -374,6 +383,12 @@ class Cues(Speakers):
             or self.tokens[nxt].text == "من" and nxt + 1 < srange.stop
             and self.tokens[nxt + 1].text in self.lx.pronoun_preps  # «أعرب من خلالها»
         )
+        glue = 0
+        if resumptive and not lead and not clitic and (issuer := self._text_issuer(i, srange.start)) is not None:
+            # «بيانا تعلن فيه مقتل …»: what follows the pronoun is what the text says
+            (svo, glue), explicit, source_toks = issuer, False, []
+            if marker == "np":
+                content_start = (nxt or i) + 1
         if svo is None and not explicit and not lead and not clitic and resumptive:
             svo = self._sender_before(i, srange.start)
         opener = before is not None and (
@@ -403,6 +418,8 @@ class Cues(Speakers):
         elif svo is not None:
             src = self._np_span(svo)
             words = [self.tokens[k].text for k in svo if self.tokens[k].is_word]
+            if glue:  # «بيان لماكين قال فيه»: the source is «ماكين»
+                src, words = (src[0] + glue, src[1]), [words[0][glue:], *words[1:]]
         else:
             src, words, via, continues = self._implied_speaker(first, s, i, via, previous_sentence=True)
         trailing = lead is not None and (
@@ -421,6 +438,25 @@ class Cues(Speakers):
                 channel=channel,
             )
         )
+
+    def _aux_subject(self, i: int, s: Segment, clitic: str) -> list[int] | None:
+        """A subject between «كان» and the verb, or right before «قد» and the verb: «وكان البيت
+        الأبيض أعلن», «المصادر قد أكدت»; None when the verb has no such subject."""
+        srange = self._tok_range(s.start, s.end)
+        prev = self._prev_word(i, srange.start)
+        if prev is None:
+            return None
+        aux = self.tokens[prev].text == "قد"
+        if not aux and self.tokens[prev].text in {"كان", "وكان", "كانت", "وكانت"}:
+            return None  # «وكان قال»: no subject between
+        np = self._subject_before(i, s, clitic)
+        if np is None:
+            return None
+        lead_in = self._prev_word(np[0], srange.start)
+        framed = lead_in is not None and self.tokens[lead_in].text in {"كان", "وكان", "كانت", "وكانت", "فكان"}
+        if any(self.tokens[k].text == "قد" for k in np):
+            return None  # «وكانت إسرائيل قد ألقت منشورات … تحذر فيها»: another verb's subject
+        return np if aux or framed else None
 
     def _participle(self, i: int, info: FormInfo, s: Segment, first: int, cue: tuple[int, int]) -> None:
         srange = self._tok_range(s.start, s.end)

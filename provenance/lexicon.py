@@ -148,8 +148,11 @@ class Lexicon:
                 adj = bool(v.get("adjacent"))
                 needed = norm_set(v.get("words"))
                 nb = tuple(norm(x) for x in v.get("not_before", []))
-                # (form, agreeing): a plural or dual ending means no subject can follow
-                words: list[tuple[str, bool]] = [(w, bool(regex.search(r"(وا|ون|تا)$", w))) for w in v.get("forms", [])]
+                # (form, agreeing): a plural or dual ending means no subject can follow; «قالا»,
+                # «نفيا», «يقولان» are duals, the lemma's own «ا» or «ان» is no ending («دعا», «أبان»)
+                words: list[tuple[str, bool]] = [
+                    (w, w != lemma and bool(regex.search(r"(وا|ون|تا|ان|ا)$", w))) for w in v.get("forms", [])
+                ]
                 if "past" in v:
                     words += [(p.format(v["past"]), p in agreeing_templates) for p in infl["past"]]
                 if "present" in v:

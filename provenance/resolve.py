@@ -54,7 +54,8 @@ _CACHE_SIZE = 100_000  # entries kept by each memo of a pure function of words
 @lru_cache(maxsize=_CACHE_SIZE)
 def key_words(text_norm: str) -> tuple[str, ...]:
     """Matching key of a normalised name: letters and digits only, «ال» set aside on each word,
-    single letters of an abbreviation joined («ا ف ب» → «افب»). Kept per string."""
+    single letters of an abbreviation joined with a middle dot («ا ف ب» → «ا·ف·ب», so that «أ ب»
+    is not the word «آب», August, nor «أب»). Kept per string."""
     words = _WORD.findall(text_norm.lower())
     out: list[str] = []
     for w in words:
@@ -65,7 +66,7 @@ def key_words(text_norm: str) -> tuple[str, ...]:
     run = ""
     for w in out:
         if len(w) == 1:
-            run += w
+            run += "·" + w if run else w
             continue
         if run:
             joined.append(run)
@@ -168,7 +169,7 @@ class Gazetteer:
         for i, w in enumerate(words):
             for part in key_words(w):
                 if len(part) == 1 and letters and letters[-1] and owner[-1] == i - 1:
-                    flat[-1] += part  # «أ ف ب» written with spaces: one abbreviation
+                    flat[-1] += "·" + part  # «أ ف ب» written with spaces: one abbreviation
                     owner[-1] = i
                 else:
                     flat.append(part)
@@ -277,7 +278,8 @@ _TYPINGS: dict[tuple[Lexicon, Gazetteer, tuple[str, ...], bool], Typing] = {}
 
 
 def _type_mention(words: list[str], lexicon: Lexicon, gazetteer: Gazetteer, context: bool) -> Typing:
-    words = [w for w in words if _LETTER.search(w)]
+    # «#البيت_الأبيض»: a hashtag's words are the words of the name
+    words = [part for w in words if _LETTER.search(w) for part in (w.split("_") if "_" in w else (w,)) if part]
     if not words:
         return Typing("unknown")
     m = gazetteer.match_words(words, context) or gazetteer.match_words(strip_clitic_words(words), context)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from .found import Found
 from .lexicon import Lexicon, norm_set
 from .phrases import Phrases
-from .resolve import type_mention
+from .resolve import strip_clitic, type_mention
 from .segment import Segment
 
 
@@ -238,6 +238,48 @@ class Speakers(Phrases):
         ):
             first += 1
         return list(range(first, i)) if first < i else None
+
+    def _text_issuer(self, i: int, floor: int) -> tuple[list[int], int] | None:
+        """«جاء ذلك في بيان لماكين قال فيه», «أصدرت الخارجية بيانا تعلن فيه»: for a verb with a
+        resumptive pronoun after it, the one whose statement or speech right before it the verb
+        reports (``spoken_texts``, documents): a mention glued to «ل» after the text, else the
+        subject of the verb that issued it (``issuing_verbs``). With the number of letters of the
+        mention's first word that are the glued «ل» (left out of the source)."""
+        lx = self.lx
+        texts = cue_words(lx, "spoken_texts")
+        doc = None
+        for k in range(i - 1, max(floor, i - 8) - 1, -1):
+            w = self.tokens[k].text
+            if not self.tokens[k].is_word:
+                if w in {'"', "(", ")", ","}:
+                    continue  # «في تصريح لوزير الإعلام، معمر الأرياني، نفى خلاله»
+                return None  # the text is in this clause
+            if w in texts or w in lx.documents or strip_clitic(w) in texts or strip_clitic(w) in lx.documents:
+                doc = k
+                break
+        if doc is None:
+            return None
+        after = [k for k in range(doc + 1, i) if self.tokens[k].is_word]
+        glued = next((n for n, k in enumerate(after) if self.tokens[k].text.startswith("ل")), None)
+        addressed = strip_clitic(self.tokens[doc].text) in lx.addressed_documents
+        if glued is not None and not addressed:  # «رسالة للأمين العام»: the one it was sent to
+            mention = after[glued:]
+            if len(mention) == 1 and self.tokens[mention[0]].text in lx.pronoun_preps:
+                return None  # «في كلمة له قال فيها»: the speaker is the one before
+            words = [self.tokens[mention[0]].text[1:], *(self.tokens[k].text for k in mention[1:])]
+            if not words[0] or not self._known_source(words):
+                return None
+            glue = 0 if self.tokens[mention[0]].text.startswith("لل") else 1  # «للخارجية» keeps its «ل»
+            return self._balance(list(range(mention[0], mention[-1] + 1))), glue
+        issuing = cue_words(lx, "issuing_verbs")
+        for k in range(doc - 1, max(floor, doc - 10) - 1, -1):
+            w = self.tokens[k].text
+            if not self.tokens[k].is_word and w not in {'"', "(", ")"}:
+                return None
+            if w in issuing or strip_clitic(w) in issuing:
+                subject = self._clause_subject(k, doc)  # «وألقى وزير الخارجية كلمة أكد فيها»
+                return (subject, 0) if subject is not None else None
+        return None
 
     def _apposed_subject(self, comma: int, floor: int) -> tuple[int, int]:
         """«رئيس الوزراء العراقي، محمد شياع السوداني، أكد …»: a verb right after a comma whose

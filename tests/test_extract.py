@@ -415,3 +415,33 @@ def test_what_the_clause_before_said(extractor):
 def test_journalists_told_are_an_object(extractor):
     a = only("عنوان\nأخبر الرئيس الصحفيين أن الوضع صعب.", extractor)
     assert a.source.text == "الرئيس"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # «كان X قد VERB»: the subject stands between the auxiliary and the verb; what follows the
+        # verb (a recipient and its adjective, an object) is not the speaker
+        ('وكان ناطق باسم "فيلق الرحمن" قد قال لقناة "العربية" السعودية يوم الأحد إن التقارير غير صحيحة.',
+         "قال", 'ناطق باسم "فيلق الرحمن"'),
+        ("وكان ترامب أعلن بصورة مفاجئة، الثلاثاء الماضي، أنه ينوي نشر الجيش على الحدود.", "أعلن", "ترامب"),
+        ("وكان لافروف قد أكد سابقا أن بلاده سترد على أي استفسارات.", "أكد", "لافروف"),
+        # a hashtag is a name written with underscores
+        ("وكان #البيت_الأبيض أعلن الأربعاء أن الرئيس يحمل النظام المسؤولية.", "أعلن", "البيت_الأبيض"),
+        # a dual verb has its subject before it
+        ("وكان مصدر عسكري ومصدر أمني أشارا إلى محاولة خطف أجانب.", "أشارا", "مصدر عسكري ومصدر أمني"),
+        # a verb with a resumptive pronoun after a statement reports that statement: its speaker is
+        # the one named after «ل», else the subject of the verb that issued it
+        ('جاء ذلك في بيان لماكين قال فيه: "الرئيس أعطى إشارة للعالم".', "قال", "ماكين"),
+        ("وأصدرت وزارة الخارجية الصينية بيانا تعلن فيه مقتل عدد كبير من السياح.", "تعلن", "وزارة الخارجية الصينية"),
+        ("وألقى وزير الخارجية كلمة أكد فيها أن بلاده ماضية في الإصلاح.", "أكد", "وزير الخارجية"),
+        ("جاء ذلك في تصريح لوزير الإعلام اليمني، معمر الأرياني، نفى خلاله ما نشرته الوكالة.",
+         "نفى", "وزير الإعلام اليمني، معمر الأرياني"),
+        # «مقرّ» is the seat of a body, not «مُقِرّ» (acknowledging)
+        ("وقال المرصد السوري لحقوق الإنسان، الذي يتخذ من بريطانيا مقرا له، إن القصف مستمر.",
+         "وقال", "المرصد السوري لحقوق الإنسان"),
+    ],
+)
+def test_whose_statement_it_is(text, cue, source, extractor):
+    found = [(a.cue.text, a.source.text) for a in all_of("عنوان\n" + text, extractor)]
+    assert (cue, source) in found, found

@@ -3,6 +3,7 @@
 import jsonschema
 import pytest
 
+from provenance import extract
 from provenance.lexicon import load_json_schema, load_yaml, norm
 from provenance.resolve import default_gazetteer, key_words, type_mention
 
@@ -60,7 +61,15 @@ def test_ambiguous_names_need_an_outlet_context():
 
 
 def test_abbreviation_letters_join():
-    assert key_words(norm("أ ف ب")) == ("افب",)
+    assert key_words(norm("أ ف ب")) == ("ا·ف·ب",)
+
+
+def test_an_abbreviation_is_not_the_word_its_letters_spell():
+    """«أ ب» (AP) is two letters; «أغسطس (آب)» is the month, bracketed like a credit."""
+    assert key_words(norm("أ ب")) != key_words(norm("آب"))
+    result = extract("عنوان\nوقع الهجوم في الأول من أغسطس (آب) الماضي، وقال مسؤول إن الوضع خطير.")
+    assert [a.cue.text for a in result.attributions] == ["وقال"]
+    assert result.attributions[0].via == ()
 
 
 @pytest.mark.parametrize(
