@@ -283,6 +283,9 @@ class Cues(Speakers):
         if comp is None and not (kama or lead):
             return
         marker, zone_end, content_start = comp if comp else ("none", srange.stop, None)
+        if comp is None and lead:
+            # «…، بحسب ما نقلت عنه وكالة X، إن …»: the relay ends at the comma
+            zone_end = next((n for n in range(i + 1, srange.stop) if self.tokens[n].text == ","), srange.stop)
         zone = list(range(i + 1, zone_end))
         source_toks, via = self._split_zone(zone, marker, srange.stop)
         openers = channel_openers(self.lx)
@@ -520,6 +523,12 @@ class Cues(Speakers):
                 continue
             tok = self.tokens[n]
             w = tok.text
+            if tok.is_word and n > k and self.tokens[n - 1].text == "," and self._aside_at(n):
+                # «قال المسؤول …، حسب ما نقلت عنه وكالة إنترفاكس، إن …»: an aside in commas
+                close = next((m for m in range(n + 1, min(stop, n + 14)) if self.tokens[m].text == ","), None)
+                if close is not None:
+                    name_end = close - 1
+                    continue
             if tok.is_word:
                 if quote is None and w[0] != "ب" and w not in markers and w not in info.words:
                     # no complement starts with this word (the tests below would all fail)
@@ -633,10 +642,30 @@ class Cues(Speakers):
             return False  # «المرأة الوحيدة بين المرشحين»: "between", not a verb
         if n > k and self.tokens[n - 1].text in self.lx.prepositions:
             return False  # «قال في رد على سؤال … إن»: a verbal noun after a preposition
+        if n > k and self._relays_aside(n):
+            return False  # «وقال الوزير، بحسب ما نقلت عنه الوكالة، إن …»: an aside in the subject
         # («وقال الجيش الذي يحمل حماس مسؤولية … إن»: a relative clause inside the subject)
         return words > 0 and n >= manner_end and not (
             self.tokens[n - 1].text in self.lx.relatives and not set(cf[1].complements) & {"that", "colon"}
         )
+
+    def _aside_at(self, n: int) -> bool:
+        """Whether token ``n`` opens a nominal cue («حسب», «وفقا لما», «بحسب ما»)."""
+        w = self.tokens[n].text
+        nominal = self.lx.nominal_forms
+        return w in nominal or w[:1] in "وف" and w[1:] in nominal
+
+    def _relays_aside(self, n: int) -> bool:
+        """Whether the verb at token ``n`` is the verb of a nominal cue with «ما» («بحسب ما نقلت»,
+        «حسبما ذكرت», «وفقا لما أوردته»)."""
+        prev = self.tokens[n - 1].text
+        nominal = self.lx.nominal_forms
+        if prev.endswith("ما") and (prev in nominal or prev[1:] in nominal):
+            return True  # «حسبما»
+        if prev not in self.lx.nominal_relatives or n < 2:
+            return False
+        before = self.tokens[n - 2].text
+        return before in nominal or before[1:] in nominal or before in {"ل"}
 
     def _notable(self, i: int, prev: int | None, floor: int) -> bool:
         """«لم يسجل تغيرا يذكر»: "worth mentioning" after an indefinite noun in a negative clause."""

@@ -299,6 +299,11 @@ def _type_mention(words: list[str], lexicon: Lexicon, gazetteer: Gazetteer, cont
         return Typing("wire_agency")
     if head in lexicon.outlet_nouns or two in lexicon.outlet_nouns:
         return Typing("outlet")
+    if (
+        head in lexicon.person_titles and not head.startswith("ال") and rest
+        and rest[0] in _WHERE_OF_WORK and not _has_name(rest, lexicon)
+    ):
+        return Typing("anonymous", anonymous_type="official")  # «عقيد في الجيش السوري», «عضو في المجلس»
     if two in lexicon.person_titles or head in lexicon.person_titles:
         return Typing("person")
     if " ".join(words[i : i + 2]) in lexicon.places or head in lexicon.places:
@@ -369,9 +374,11 @@ def _has_name(words: list[str], lexicon: Lexicon) -> bool:
     """Whether a proper name seems to follow: two or more words without «ال» that are not
     adjectives of the usual shape (ending in ي/يه/ون/ين) nor lexicon words."""
     bare = 0
-    for w in words:
+    for n, w in enumerate(words):
         if w in {"في", "من", "ب", "لدي", "داخل", "عن", "مع"} or w.startswith("ب") and w in lexicon.source_words:
-            return False  # what follows a preposition is where the source works, not its name
+            # what follows a preposition is where the source works, not its name; but a name may
+            # close the mention after it: «المسؤول في "جيش الإسلام" محمد علوش»
+            return _name_at_end(words[n + 1 :], lexicon)
         if w in lexicon.negators or w in lexicon.not_subject_starts or w in lexicon.stop_words:
             return False  # «مصدر لم تسمه»: a clause about the source, not its name
         if w.startswith("ال") or w in lexicon.quantifiers or w in lexicon.security_adjectives:
@@ -384,6 +391,29 @@ def _has_name(words: list[str], lexicon: Lexicon) -> bool:
         if bare >= 2:
             return True
     return False
+
+
+_WHERE_OF_WORK = frozenset({"في", "من", "لدي", "داخل", "ب"})
+
+
+def _name_at_end(words: list[str], lexicon: Lexicon) -> bool:
+    """Whether the last two of ``words`` (a place of work and then more) are a name: neither
+    definite, nor adjectives, nor words the lexicons know (bodies, places, titles)."""
+    if len(words) < 3 or any(w in lexicon.negators or lexicon.cue_form(w) is not None for w in words):
+        return False  # «أحد المقربين من ميركل طالبا عدم كشف هويته»: a clause, no name
+    if words[-3] in lexicon.person_titles:
+        return False  # «مسؤولون في إدارة الرئيس دونالد ترامب»: the name of the title before it
+    if words[-1].endswith("ه"):
+        return False  # «في نقطة تفتيش قريبة»: a family name seldom ends in «ة»
+    for w in words[-2:]:
+        if (
+            w.startswith("ال") or _ADJECTIVE_END.search(w) or w in lexicon.source_words or w in lexicon.places
+            or w[:1] == "و" and w[1:] in lexicon.source_words  # «… ومنظمة سيريان»
+            or w.startswith("لل") or w in lexicon.pronoun_preps  # «للأنباء», «مقرا لها»
+            or w in lexicon.stop_words or w in lexicon.not_subject_starts or not _LETTER.search(w)
+        ):
+            return False
+    return True
 
 
 _LETTER = regex.compile(r"\p{L}")

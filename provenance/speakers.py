@@ -97,7 +97,11 @@ class Speakers(Phrases):
                 if type_mention(said_by, lx, self.gz).kind in {"wire_agency", "outlet"}:
                     break
                 if single:
-                    np_tokens = self._noun_phrase(n + 1, zone[-1] + 1)
+                    start = n + 1
+                    if self._relayed_aside_at(start, zone[-1] + 1):
+                        # «قال الوزير، بحسب ما نقلت عنه الوكالة، إن …»: the outlet after the verb
+                        start = self._relayed_aside_at(start, zone[-1] + 1)
+                    np_tokens = self._noun_phrase(start, zone[-1] + 1)
                     if np_tokens:
                         via.append(self._mention_tokens(np_tokens))
                     break
@@ -123,6 +127,26 @@ class Speakers(Phrases):
             source.pop()
         source = self._balance(source)
         return source, via
+
+    def _relayed_aside_at(self, k: int, stop: int) -> int:
+        """After a nominal cue, «ما» and a reporting verb with its pronoun («بحسب ما نقلت عنه
+        الوكالة», «وفقا لما أوردته»): the token where the outlet's name starts, else 0."""
+        lx = self.lx
+        n = k
+        if n < stop and self.tokens[n].text == "ل":
+            n += 1
+        if n >= stop or self.tokens[n].text not in lx.nominal_relatives and not (
+            self.tokens[k - 1].text.endswith("ما") and n == k
+        ):
+            return 0
+        if self.tokens[n].text in lx.nominal_relatives:
+            n += 1
+        if n >= stop or lx.cue_form_with_object(self.tokens[n].text) is None:
+            return 0
+        n += 1
+        while n < stop and self.tokens[n].text in lx.pronoun_preps:
+            n += 1  # «عنه»
+        return n if n < stop else 0
 
     def _relayed_by(self, toks: list[int]) -> tuple[int, int, list[str]] | None:
         """«في تصريحات أوردتها وكالة "إيلنا"», «في مقابلة بثتها قناة X»: after a channel, a relay

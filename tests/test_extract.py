@@ -445,3 +445,35 @@ def test_journalists_told_are_an_object(extractor):
 def test_whose_statement_it_is(text, cue, source, extractor):
     found = [(a.cue.text, a.source.text) for a in all_of("عنوان\n" + text, extractor)]
     assert (cue, source) in found, found
+
+
+def test_an_aside_naming_the_relay_between_subject_and_statement(extractor):
+    # «بحسب ما نقلت عنه الوكالة» set off by commas: the outlet carried the statement, and the
+    # verb of the aside does not end the speaker's clause
+    found = all_of(
+        "عنوان\nمن جهته قال المسؤول الإعلامي في سفارة روسيا في مالي فيكتور غوريلوف، حسب ما نقلت عنه "
+        "وكالة إنترفاكس الروسية للأنباء، إن ثلاثة مواطنين روس بخير.", extractor,
+    )
+    said = next(a for a in found if a.cue.text == "قال")
+    assert said.source.text == "المسؤول الإعلامي في سفارة روسيا في مالي فيكتور غوريلوف"
+    assert said.source.kind == "person"  # the name closes the mention, after the place of work
+    assert [v.text for v in said.via] == ["وكالة إنترفاكس الروسية للأنباء"]
+    aside = next(a for a in found if a.cue.text == "حسب ما نقلت")
+    assert aside.source.text == "وكالة إنترفاكس الروسية للأنباء"
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind"),
+    [
+        ('المسؤول في "جيش الإسلام" محمد علوش', "person"),
+        ("مسؤول كبير في وزارة الخارجية الأمريكية بريان هوك", "person"),
+        ("مسؤول في حركة حماس", "anonymous"),
+        ("مسؤولون أميركيون في إدارة الرئيس دونالد ترامب", "anonymous"),
+        ("ضابط جيش في نقطة تفتيش قريبة", "anonymous"),
+        ("عضو في المجلس المحلي للمدينة", "anonymous"),  # an indefinite title at a place of work
+        ("وزير الخارجية", "person"),  # an identifiable role
+    ],
+)
+def test_a_name_after_the_place_of_work_makes_a_person(mention, kind, extractor):
+    a = only(f"عنوان\nوقال {mention} إن الوضع خطير.", extractor)
+    assert (a.source.text, a.source.kind) == (mention, kind)
