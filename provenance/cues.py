@@ -323,7 +323,20 @@ class Cues(Speakers):
             content_start = self._after_qawl(src_np[-1] + 1, srange.stop)
         if marker == "np" or (info.takes_object and source_toks):
             # «أعلن الجيش مقتل …», «اتهمت الحكومة التحالف بـ …»: the subject is the first chunk
+            zone_words = [k for k in source_toks if self.tokens[k].is_word]
             source_toks = self._np_chunk(source_toks)
+            if (
+                marker == "bi" and norm(info.lemma) in cue_words(self.lx, "object_before_bi")
+                and 0 < len(zone_words) <= 3 and zone_words[-1] in source_toks
+                and zone_end == zone_words[-1] + 1  # nothing between, not even a comma
+                and self.lx.cue_form(t.text) is not None  # «الذي اتهمه الرئيس بـ»: the object is the suffix
+                and type_mention(
+                    [self.tokens[k].text for k in zone_words], self.lx, self.gz
+                ).kind in {"organization", "unknown"}  # not «ذوو الطفلة», «امرأة سويسرية»: speakers
+            ):
+                # «واتهم النظام السوري بعدم منح …», «ووصف الاتفاق بأنه …»: one noun phrase before
+                # «ب» is the object the verb needs; the speaker is implied
+                source_toks = []
             content_start = source_toks[-1] + 1 if source_toks else i + 1
         if info.agreeing and marker != "an":
             source_toks = []  # «واستنكروا جميع أشكال الإرهاب»: the subject is not after the verb
@@ -331,6 +344,10 @@ class Cues(Speakers):
             _, head, two = self.lx.head([self.tokens[k].text for k in source_toks if self.tokens[k].is_word] or [""])
             if head in self.lx.not_sources or two in self.lx.not_sources:
                 source_toks = []  # «ونفت هذه الاتهامات»: the object; the speaker is implied
+                content_start = i + 1
+        if source_toks and self._stance_object(source_toks[0]):
+            source_toks = []  # «وأكد رفضه للإرهاب»: his refusal; the speaker is implied
+            if marker == "np":
                 content_start = i + 1
         if source_toks and info.takes_object and self._called_upon(source_toks):
             source_toks = []  # «ودعا المواطنين إلى …»: the people called upon; the speaker is implied
@@ -648,6 +665,17 @@ class Cues(Speakers):
         return words > 0 and n >= manner_end and not (
             self.tokens[n - 1].text in self.lx.relatives and not set(cf[1].complements) & {"that", "colon"}
         )
+
+    def _stance_object(self, n: int) -> bool:
+        """Whether token ``n`` is a stance noun with a pronoun suffix («رفضه», «تضامنها»)."""
+        w = self.tokens[n].text
+        stances = cue_words(self.lx, "stance_nouns")
+        for suffix in ("هما", "هم", "ها", "ه"):
+            if w.endswith(suffix) and len(w) > len(suffix) + 1:
+                stem = w[: -len(suffix)]
+                if stem in stances or stem.endswith("ت") and stem[:-1] + "ه" in stances:
+                    return True
+        return False
 
     def _aside_at(self, n: int) -> bool:
         """Whether token ``n`` opens a nominal cue («حسب», «وفقا لما», «بحسب ما»)."""

@@ -163,6 +163,8 @@ class Phrases(Clauses):
                 return run
             if w.startswith(("ال", "لل")) or w in lx.prepositions or w in lx.not_subject_starts:
                 return []  # «للوزارة»: a complement, no name
+            if run and w in lx.places:
+                return run  # «اتهم الرئيس ترامب إيران بـ …»: the country is the object
             run.append(n)
         return run if len(zone) <= k + 5 else []
 
