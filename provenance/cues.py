@@ -138,9 +138,14 @@ class Cues(Speakers):
         if first_tok.is_word and first_tok.text.startswith("ل") and self.lx.known_form(first_tok.text) != first_tok.text:
             # «وفقاً لوكالة (رويترز)»: the preposition is not part of the source
             src = (src[0] + (2 if first_tok.text.startswith("لل") else 1), src[1])
+        stop_all = self._tok_range(s.start, s.end).stop
+        after_np = self._next_word(np_tokens[-1] + 1, stop_all)
+        if after_np is not None and after_np == np_tokens[-1] + 1 and self._clause_after_relay(
+            after_np, src, words, s, p, first, at_start=self._clause_start(i, s)
+        ):
+            self._resume = after_np + 1
         inside = self._inside_content(cue_start, first)
         at_start = self._clause_start(i, s)
-        stop_all = self._tok_range(s.start, s.end).stop
         if at_start and len(self._words(np_tokens[-1] + 1, stop_all)) < 3:
             at_start = False  # «…، وفق بيان صادر عن مكتبه، الخميس.» closes the clause before it
         if at_start:
@@ -172,6 +177,37 @@ class Cues(Speakers):
         self._add(
             Found((cue_start, cue_end), info.lemma, "nominal", src, words, via, content, s, content_before=not at_start)
         )
+
+    def _clause_after_relay(
+        self, k: int, src: tuple[int, int], words: list[str], s: Segment, p: Segment, first: int, at_start: bool
+    ) -> bool:
+        """A reporting verb right after the noun phrase of a nominal cue: «حسب مصدر عسكري أوضح
+        أن …» (the verb, with no subject of its own, describes the source: it is the source's
+        report) or «وبحسب موقع 24 أوضحت "ولاية خراسان" أن …» (the verb has its own speaker, who
+        reached the publisher through the outlet of the cue). Whether a report was added."""
+        cf = self.lx.cue_form(self.tokens[k].text)
+        if cf is None or cf[1].type != "verb" or cf[1].agreeing:
+            return False
+        stop = self._tok_range(s.start, s.end).stop
+        comp = self._complement(k + 1, stop, cf[1])
+        if comp is None:
+            return False
+        relative = comp[1] == k + 1  # nothing between the verb and what it says
+        if not relative and not at_start:
+            return False
+        if relative:
+            t = self.tokens[k]
+            content = self._content_from(comp[2], s) if comp[2] is not None else None
+            self._add(Found((t.start, t.end), cf[1].lemma, "verb", src, list(words), [], content, s))
+            return True
+        before = len(self.found)
+        self._verb(k, cf[0], cf[1], s, p, first)
+        if len(self.found) == before:
+            return False
+        f = self.found[-1]
+        if f.source is not None and f.source != src:
+            f.via = [(src[0], src[1], list(words)), *f.via]
+        return True
 
     def _document_said(self, i: int, j: int, info: FormInfo, s: Segment, cue_start: int, cue_end: int) -> None:
         """«أصدر بيانا جاء فيه أن …»: the cue in tokens ``[i, j)`` reports what the document named

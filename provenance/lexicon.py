@@ -194,6 +194,7 @@ class Lexicon:
             self.wire_nouns = norm_set(s["wire_nouns"])
             self.person_titles = norm_set(s["person_titles"])
             self.places = norm_set(s["places"])
+            self.place_nouns = norm_set(s.get("place_nouns"))
             self.not_names = norm_set(s["not_names"])
             self.organizations = norm_set(s["organizations"])
             self.documents = norm_set(s["documents"])

@@ -291,7 +291,8 @@ def _type_mention(words: list[str], lexicon: Lexicon, gazetteer: Gazetteer, cont
     if any(phrase in text for phrase in lexicon.unnamed_request):
         return Typing("anonymous", anonymous_type="unnamed_request")
     anon = lexicon.anonymous.get(two) or lexicon.anonymous.get(head)
-    if anon and not _has_name(rest, lexicon):
+    after_head = rest[1:] if two in lexicon.anonymous else rest  # «شهود عيان شرقي مدينة غزة»
+    if anon and not _has_name(after_head, lexicon):
         if anon == "informed_sources" and any(w in lexicon.security_adjectives for w in rest[:2]):
             anon = "security_source"
         return Typing("anonymous", anonymous_type=anon)
@@ -374,7 +375,14 @@ def _has_name(words: list[str], lexicon: Lexicon) -> bool:
     """Whether a proper name seems to follow: two or more words without «ال» that are not
     adjectives of the usual shape (ending in ي/يه/ون/ين) nor lexicon words."""
     bare = 0
+    skip = False
     for n, w in enumerate(words):
+        if skip:  # the name of the place after «مدينة», «شرقي» …
+            skip = False
+            continue
+        if w in lexicon.place_nouns:
+            bare, skip = 0, True  # «شهود عيان شرقي مدينة غزة»: a place, no name
+            continue
         if w in {"في", "من", "ب", "لدي", "داخل", "عن", "مع"} or w.startswith("ب") and w in lexicon.source_words:
             # what follows a preposition is where the source works, not its name; but a name may
             # close the mention after it: «المسؤول في "جيش الإسلام" محمد علوش»

@@ -39,6 +39,7 @@ from .reuse.align import ReuseSettings
 from .reuse.tables import ReuseReport
 
 SCHEMA_VERSION = 1
+_MAX_VARIABLES = 32_766  # bound parameters per statement: SQLite's default limit since 3.32
 
 
 
@@ -342,16 +343,26 @@ class Store:
             report.attributions += len(attributions)
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> int | None:
-        """Insert rows with one prepared statement (sqlite-utils' insert_all re-reads the schema
-        and converts every value on each call: a quarter of ingest time); the last row's id.
-        Every value the store writes is a string, a number or None."""
+        """Insert rows with few statements (sqlite-utils' insert_all re-reads the schema and
+        converts every value on each call: a quarter of ingest time); the last row's id.
+        Every value the store writes is a string, a number or None.
+
+        Many rows go in as multi-row ``VALUES`` statements, not one statement per row
+        (``executemany``): FTS5 writes its pending terms to a new index segment at every statement
+        of a transaction (a statement savepoint), so a row per statement made a segment per article
+        and per attribution, and the merging of those segments was most of the full-text cost."""
         if not rows:
             return None
         columns = list(dict.fromkeys(c for row in rows for c in row))
-        sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' * len(columns))})"
+        head = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES "
+        one = f"({', '.join('?' * len(columns))})"
+        conn = self.db.conn
         if len(rows) == 1:
-            return self.db.conn.execute(sql, [rows[0].get(c) for c in columns]).lastrowid
-        self.db.conn.executemany(sql, [tuple(map(row.get, columns)) for row in rows])
+            return conn.execute(head + one, [rows[0].get(c) for c in columns]).lastrowid
+        per = max(1, _MAX_VARIABLES // len(columns))
+        for k in range(0, len(rows), per):
+            chunk = rows[k : k + per]
+            conn.execute(head + ", ".join([one] * len(chunk)), [row.get(c) for row in chunk for c in columns])
         return None
 
     def _delete_rows(self, article_id: int) -> None:

@@ -444,6 +444,11 @@ def test_journalists_told_are_an_object(extractor):
         ("وقال الوزير إن الحادث مؤسف. وأكد رفضه للإرهاب بكافة صوره.", "وأكد", "الوزير"),
         # a topic fronted with «وحول» / «وعن» is no subject
         ("وقال رئيس الرابطة إن الفريق جاهز. وعن رحيل الحارس أشار إلى أن البديل جاهز.", "أشار", "رئيس الرابطة"),
+        # a verb right after the noun phrase of «حسب» / «بحسب»: with no subject of its own it is the
+        # source's report; with one, the outlet of «بحسب» is its intermediary
+        ("وأضاف أن الهجوم وقع في الفندق، حسب مصدر عسكري مالي أوضح أن الهجوم عملية احتجاز رهائن.",
+         "أوضح", "مصدر عسكري مالي"),
+        ("وبحسب وسائل إعلام كردية أوضحت المصادر أن الهجوم فشل.", "أوضحت", "المصادر"),
         # «مقرّ» is the seat of a body, not «مُقِرّ» (acknowledging)
         ("وقال المرصد السوري لحقوق الإنسان، الذي يتخذ من بريطانيا مقرا له، إن القصف مستمر.",
          "وقال", "المرصد السوري لحقوق الإنسان"),
@@ -484,3 +489,22 @@ def test_an_aside_naming_the_relay_between_subject_and_statement(extractor):
 def test_a_name_after_the_place_of_work_makes_a_person(mention, kind, extractor):
     a = only(f"عنوان\nوقال {mention} إن الوضع خطير.", extractor)
     assert (a.source.text, a.source.kind) == (mention, kind)
+
+
+def test_the_outlet_of_a_sentence_opening_bihasab_relays_the_speaker_after_it(extractor):
+    said = [a for a in all_of("عنوان\nوبحسب وسائل إعلام كردية أوضحت المصادر أن الهجوم فشل.", extractor)
+            if a.cue.text == "أوضحت"][0]
+    assert [v.text for v in said.via] == ["وسائل إعلام كردية"]
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind", "anonymous_type"),
+    [
+        ("شهود عيان شرقي مدينة غزة", "anonymous", "witness"),  # a place after «مدينة» is no name
+        ("أحد العاملين في وزارة الأوقاف", "anonymous", "employee"),
+        ("ألكسندر زاسيبكين سفير روسيا", "person", None),
+    ],
+)
+def test_typing_unnamed_people_and_places(mention, kind, anonymous_type, extractor):
+    a = only(f"عنوان\nوقال {mention} إن الوضع خطير.", extractor)
+    assert (a.source.kind, a.source.anonymous_type) == (kind, anonymous_type)
