@@ -117,8 +117,14 @@ class Cues(Speakers):
         if k is not None and self.tokens[k].text in self.lx.nominal_relatives:
             k2 = self._next_word(k + 1, self._tok_range(s.start, s.end).stop)
             if k2 is not None:
+                inner = self._nominal_at(k2, self._tok_range(s.start, s.end).stop)
                 cf = self.lx.cue_form_with_object(self.tokens[k2].text)
-                if cf is not None:
+                if inner is not None and not inner[1].refers_back and not inner[1].document_before:
+                    # «وفقاً لما جاء في الإصدار», «بحسب ما ورد في التقرير»: one cue, whose source
+                    # follows «جاء في»
+                    j = inner[0]
+                    self._resume = j
+                elif cf is not None:
                     self._verb(k2, cf[0], cf[1], s, p, first, lead=(i, "nominal_relative"), lead_lemma=info.lemma)
                     self._resume = k2 + 1
                     return
@@ -351,9 +357,19 @@ class Cues(Speakers):
             source_toks = src_np
             hops = [self._mention_tokens(hop)] if hop else []
             if not hops and not via:
-                # «وذكرت الصحيفة أن … ونقلت عن مصادر قولها»: the speaker before relays this one
+                # «وذكرت الصحيفة أن … ونقلت عن مصادر قولها»: the speaker before relays this one;
+                # «…، حسب وسائل إعلام رسمية. ونُقل عن كيم»: the outlet named last does
                 ante = self._antecedent(first, s)
-                if ante is not None and ante.source is not None and ante.cue_type != "credit":
+                if ante is None or ante.source is None or not self._outlet_named(ante):
+                    ante = next(
+                        (f for f in reversed(self.found[-3:]) if f.source is not None and self._outlet_named(f)
+                         and f.cue[0] >= s.start - 400),
+                        ante,
+                    )
+                words_of = [self.tokens[k].text for k in src_np if self.tokens[k].is_word]
+                if ante is not None and ante.source is not None and ante.cue_type != "credit" and (
+                    ante.source_words != words_of
+                ):
                     hops = [(ante.source[0], ante.source[1], list(ante.source_words))]
             via = hops + via
             content_start = self._after_qawl(src_np[-1] + 1, srange.stop)

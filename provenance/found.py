@@ -48,8 +48,16 @@ class Findings(TokenView):
             # last one does not take its place as the speaker a «وأضاف» continues
             last is not None and last.content is not None and last.sentence == f.sentence
             and last.cue[1] <= f.cue[0] < last.content[0]
+        ) and not (
+            # «وقال لايتهايزر "…"، بحسب رويترز. وتابع …»: the outlet a trailing cue names carried
+            # the last speaker's words; «وتابع» continues the speaker, not the outlet
+            last is not None and f.content_before and last.sentence == f.sentence and self._outlet_named(f)
         ):
             self._last_speaker = f
+
+    def _outlet_named(self, f: Found) -> bool:
+        """Whether ``f``'s source is a news outlet (the extractor knows the gazetteer)."""
+        return False
 
     def _inside_content(self, pos: int, first_in_sentence: int) -> Found | None:
         for f in self.found[max(first_in_sentence, len(self.found) - 4) :]:

@@ -15,6 +15,10 @@ from .segment import Segment
 _EXTRA: dict[tuple[int, str], frozenset[str]] = {}
 
 
+# pronouns standing for the occasion a statement was made at («خلالها», «فيه»)
+_CHANNEL_PRONOUNS = frozenset({"فيه", "فيها", "فيهم", "خلاله", "خلالها"})
+
+
 def cue_words(lx: Lexicon, key: str) -> frozenset[str]:
     """A list of words from ``schemas/cues.yaml`` the lexicon does not load itself, normalised."""
     k = (id(lx), key)
@@ -117,7 +121,13 @@ class Speakers(Phrases):
                 w in {"ان", "انه", "عدم"} or w in lx.prepositions or w in lx.adverbials or w.startswith("لل")
             ):
                 break  # «وأضاف ردا على سؤال …», «وكتب على موقع …»: no subject after the verb
-            if words_seen == 0 and w in lx.pronoun_preps:
+            if w in lx.pronoun_preps:
+                if words_seen and w in _CHANNEL_PRONOUNS:
+                    break  # «وتعهد الزعيمان خلالها بـ …»: the subject ends at the pronoun
+                if words_seen:  # «قال صلى الله عليه وسلم»: part of the subject
+                    source.append(n)
+                    k += 1
+                    continue
                 k += 1  # «أبدت فيه هيئة السوق …»: the pronoun is the channel, the subject follows
                 continue
             source.append(n)
@@ -262,6 +272,9 @@ class Speakers(Phrases):
         ):
             first += 1
         return list(range(first, i)) if first < i else None
+
+    def _outlet_named(self, f: Found) -> bool:
+        return type_mention(f.source_words, self.lx, self.gz).kind in {"wire_agency", "outlet"}
 
     def _text_issuer(self, i: int, floor: int) -> tuple[list[int], int] | None:
         """«جاء ذلك في بيان لماكين قال فيه», «أصدرت الخارجية بيانا تعلن فيه»: for a verb with a

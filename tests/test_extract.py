@@ -508,3 +508,20 @@ def test_the_outlet_of_a_sentence_opening_bihasab_relays_the_speaker_after_it(ex
 def test_typing_unnamed_people_and_places(mention, kind, anonymous_type, extractor):
     a = only(f"عنوان\nوقال {mention} إن الوضع خطير.", extractor)
     assert (a.source.kind, a.source.anonymous_type) == (kind, anonymous_type)
+
+
+def test_a_continuation_after_a_trailing_relay_continues_the_speaker(extractor):
+    # the outlet of «، بحسب رويترز» carried the words; «وتابع» continues the speaker, through it
+    found = all_of('عنوان\nوقال لايتهايزر إن "بعض الدول ستستثنى"، بحسب رويترز. وتابع "هناك عملية".', extractor)
+    went_on = next(a for a in found if a.cue.text == "وتابع")
+    assert went_on.source.text == "لايتهايزر"
+    assert [v.text for v in went_on.via] == ["رويترز"]
+
+
+def test_a_relay_with_no_subject_comes_through_the_outlet_named_last(extractor):
+    found = all_of(
+        "عنوان\nوقال كيم إنه سيوقف التجارب، حسب وسائل إعلام رسمية. ونُقل عن كيم قوله إن البلاد لم تعد بحاجة إليها.",
+        extractor,
+    )
+    relayed = next(a for a in found if a.cue.text == "ونُقل")
+    assert (relayed.source.text, [v.text for v in relayed.via]) == ("كيم", ["وسائل إعلام رسمية"])
