@@ -378,8 +378,9 @@ class Cues(Speakers):
             zone_words = [k for k in source_toks if self.tokens[k].is_word]
             source_toks = self._np_chunk(source_toks)
             if (
-                marker == "bi" and norm(info.lemma) in cue_words(self.lx, "object_before_bi")
-                and 0 < len(zone_words) <= 3 and zone_words[-1] in source_toks
+                (marker == "bi" or marker == "that" and self.tokens[zone_end].text.startswith("ب"))
+                and norm(info.lemma) in cue_words(self.lx, "object_before_bi")
+                and 0 < len(zone_words) <= 5 and zone_words[-1] in source_toks
                 and zone_end == zone_words[-1] + 1  # nothing between, not even a comma
                 and self.lx.cue_form(t.text) is not None  # «الذي اتهمه الرئيس بـ»: the object is the suffix
                 and type_mention(
