@@ -131,7 +131,10 @@ def quotations(norm: str, start: int, end: int) -> list[tuple[int, int]]:
         opens = (before.isspace() or before in "(:[-/,") and not after.isspace() and after not in ".,;:!?)]"
         closes = (after.isspace() or after in ".,;:!?)]-'") and not before.isspace()
         if opened is None:
-            if opens or not closes:
+            # a mark before a comma or a stop opens nothing («… في الحياة «، مشيراً», guillemets
+            # typed the wrong way round): it is the close of a quotation whose opening was missed
+            ellipsis = norm.startswith("..", pos + 1)  # «"... في واقع الأمر»
+            if opens or not closes and (after not in ".,;:!?)]" or ellipsis):
                 opened = pos
         elif closes or not opens:
             spans.append((opened, pos))

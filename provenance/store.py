@@ -39,7 +39,7 @@ from .reuse.align import ReuseSettings
 from .reuse.tables import ReuseReport
 
 SCHEMA_VERSION = 1
-_MAX_VARIABLES = 32_766  # bound parameters per statement: SQLite's default limit since 3.32
+_INDEXED = frozenset({"articles", "attributions"})  # the tables with a full-text index
 
 
 
@@ -86,6 +86,7 @@ class Store:
         self.db.execute("PRAGMA foreign_keys = ON")
         self._source_ids: dict[str, int] = {}
         self._new_sources: list[str] = []  # sources inserted by the batch being written
+        self._staged: dict[str, list[str]] = {}  # the columns of this connection's staging tables
 
     @classmethod
     def _beside(cls, path: str) -> Store:
@@ -281,6 +282,7 @@ class Store:
         except BaseException:
             for key in new_sources:  # their rows were rolled back: another process may reuse the ids
                 self._source_ids.pop(key, None)
+            self._staged.clear()  # a staging table created in the transaction is gone with it
             raise
 
     def _write_rows(self, batch: list[dict[str, Any]], report: _Tally) -> None:
@@ -343,27 +345,42 @@ class Store:
             report.attributions += len(attributions)
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> int | None:
-        """Insert rows with few statements (sqlite-utils' insert_all re-reads the schema and
-        converts every value on each call: a quarter of ingest time); the last row's id.
+        """Insert rows with one prepared statement (sqlite-utils' insert_all re-reads the schema
+        and converts every value on each call: a quarter of ingest time); the last row's id.
         Every value the store writes is a string, a number or None.
 
-        Many rows go in as multi-row ``VALUES`` statements, not one statement per row
-        (``executemany``): FTS5 writes its pending terms to a new index segment at every statement
-        of a transaction (a statement savepoint), so a row per statement made a segment per article
-        and per attribution, and the merging of those segments was most of the full-text cost."""
+        The rows of a table with a full-text index go in with one statement, from a staging
+        table: FTS5 writes what its triggers gave it to a new index segment at every statement
+        of a transaction, so one statement per row (``executemany``) made a segment per article
+        and per attribution, and merging them cost more than indexing the text."""
         if not rows:
             return None
         columns = list(dict.fromkeys(c for row in rows for c in row))
-        head = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES "
-        one = f"({', '.join('?' * len(columns))})"
+        names = ", ".join(f"[{c}]" for c in columns)
+        values = f"VALUES ({', '.join('?' * len(columns))})"
         conn = self.db.conn
         if len(rows) == 1:
-            return conn.execute(head + one, [rows[0].get(c) for c in columns]).lastrowid
-        per = max(1, _MAX_VARIABLES // len(columns))
-        for k in range(0, len(rows), per):
-            chunk = rows[k : k + per]
-            conn.execute(head + ", ".join([one] * len(chunk)), [row.get(c) for row in chunk for c in columns])
+            return conn.execute(f"INSERT INTO [{table}] ({names}) {values}", [rows[0].get(c) for c in columns]).lastrowid
+        params = [tuple(map(row.get, columns)) for row in rows]
+        if table not in _INDEXED:
+            conn.executemany(f"INSERT INTO [{table}] ({names}) {values}", params)
+            return None
+        staging = self._staging(table, columns)
+        conn.execute(f"DELETE FROM {staging}")
+        conn.executemany(f"INSERT INTO {staging} {values}", params)
+        conn.execute(f"INSERT INTO [{table}] ({names}) SELECT * FROM {staging}")
+        conn.execute(f"DELETE FROM {staging}")
         return None
+
+    def _staging(self, table: str, columns: list[str]) -> str:
+        """A table of this connection's ``temp`` schema with these columns (and no type, so
+        values reach ``table`` as they were bound), where :meth:`_insert` gathers rows."""
+        name = f"temp.[_staging_{table}]"
+        if self._staged.get(table) != columns:
+            self.db.conn.execute(f"DROP TABLE IF EXISTS {name}")
+            self.db.conn.execute(f"CREATE TABLE {name} ({', '.join(f'[{c}]' for c in columns)})")
+            self._staged[table] = columns
+        return name
 
     def _delete_rows(self, article_id: int) -> None:
         db = self.db

@@ -50,6 +50,17 @@ def test_a_stray_quote_mark_does_not_swallow_the_paragraph():
     assert [norm[o + 1 : c] for o, c in spans] == ["العلاقه ستكون استشاريه"]
 
 
+def test_guillemets_typed_the_wrong_way_round_open_nothing_before_a_comma():
+    # «:» أن … «، مشيراً» (Saudi papers): the mark before the comma closes; the cues after it are
+    # not inside a quotation that would run to the next mark
+    norm = normalise_text("وقال الشهري:» أن الله كرم الإنسان «، مشيراً إلى أن العدوان جريمة. ووصف الأحمري العمل قائلاً: « إن الوطن عصي».")
+    spans = quotations(norm, 0, len(norm))
+    assert [norm[o + 1 : c].strip() for o, c in spans] == ["ان الوطن عصي"]
+    # but an ellipsis may start a quotation: «"... في واقع الأمر"»
+    norm = normalise_text('وقالت مغربي "... في واقع الأمر لا شيء طوعيا" إلى بلد آمن.')
+    assert len(quotations(norm, 0, len(norm))) == 1
+
+
 def boilerplate(text: str) -> list[bool]:
     norm = normalise_text(text)
     return [p.boilerplate for p in paragraphs(norm, default_lexicon())]
