@@ -673,6 +673,13 @@ class Cues(Speakers):
                     if close is None:
                         return "quote", n, n
                     after_close = self._token_at(close) + 1
+                    if "colon" in comps and after_close < stop and self.tokens[after_close].text == ":" and (
+                        after_close - n <= 5
+                    ):
+                        # «وقالت "الوزارة": …»: a short quoted name before the colon is the subject
+                        name_end = after_close - 1
+                        words += 1
+                        continue
                     after = self._next_word(after_close, stop)
                     if (
                         after is not None and after == after_close + 1 and self.tokens[after_close].text == ","

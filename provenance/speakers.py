@@ -44,6 +44,7 @@ class Speakers(Phrases):
         via: list[tuple[int, int, list[str]]] = []
         k = 0
         words_seen = 0
+        adverb = False  # an adverb was skipped right after the verb
         while k < len(zone):
             n = zone[k]
             tok = self.tokens[n]
@@ -60,7 +61,13 @@ class Speakers(Phrases):
                     continue
                 break
             nxt = self.tokens[zone[k + 1]].text if k + 1 < len(zone) else ""
-            if w in lx.stop_words or w in lx.audiences:
+            if words_seen == 0 and w in cue_words(lx, "skipped_after_verb"):
+                k += 1  # «وذكرت أيضا وكالة …»: the subject may follow
+                adverb = True
+                continue
+            if (w in lx.stop_words or w in lx.audiences) and not (
+                w == "امام" and nxt in cue_words(lx, "imam_before")  # «إمام الحرم», not «أمام»
+            ):
                 break
             if words_seen == 0 and w in cue_words(lx, "addressees"):
                 k += 1  # «وأبلغ الصحافيين أن …»: the people told, an object; the subject may follow
@@ -136,6 +143,12 @@ class Speakers(Phrases):
         while source and not self.tokens[source[-1]].is_word and self.tokens[source[-1]].text not in {'"', ")"}:
             source.pop()
         source = self._balance(source)
+        if adverb and source:
+            # «وأكدت كذلك أهمية الحرص»: after the adverb, only a known source is the subject
+            ws = [self.tokens[m].text for m in source if self.tokens[m].is_word]
+            _, head, two = lx.head(ws or [""])
+            if not (self.gz.match_words(ws) or lx.is_source_noun(head, two) or head in lx.places):
+                source = []
         return source, via
 
     def _relayed_aside_at(self, k: int, stop: int) -> int:

@@ -449,6 +449,14 @@ def test_journalists_told_are_an_object(extractor):
         ("وأضاف أن الهجوم وقع في الفندق، حسب مصدر عسكري مالي أوضح أن الهجوم عملية احتجاز رهائن.",
          "أوضح", "مصدر عسكري مالي"),
         ("وبحسب وسائل إعلام كردية أوضحت المصادر أن الهجوم فشل.", "أوضحت", "المصادر"),
+        # an adverb after the verb does not end the subject that follows it
+        ("وذكرت أيضا وكالة أنباء الشرق الأوسط أن الإقبال كبير.", "وذكرت", "وكالة أنباء الشرق الأوسط"),
+        ("لكن بعض النقابات العمالية أشارت بالفعل إلى أنها ستشدد موقفها.", "أشارت", "بعض النقابات العمالية"),
+        # «إمام» (normalised like «أمام», in front of) before a mosque is a title
+        ("وقال إمام الحرم المكي سابقًا الشيخ عادل الكلباني إن الفتوى خاطئة.",
+         "وقال", "إمام الحرم المكي سابقًا الشيخ عادل الكلباني"),
+        # a short quoted name before the colon
+        ('وقالت "الوزارة": حالة الإصابة الأولى لامرأة.', "وقالت", '"الوزارة"'),
         # «مقرّ» is the seat of a body, not «مُقِرّ» (acknowledging)
         ("وقال المرصد السوري لحقوق الإنسان، الذي يتخذ من بريطانيا مقرا له، إن القصف مستمر.",
          "وقال", "المرصد السوري لحقوق الإنسان"),
@@ -525,3 +533,8 @@ def test_a_relay_with_no_subject_comes_through_the_outlet_named_last(extractor):
     )
     relayed = next(a for a in found if a.cue.text == "ونُقل")
     assert (relayed.source.text, [v.text for v in relayed.via]) == ("كيم", ["وسائل إعلام رسمية"])
+
+
+def test_an_adverb_after_the_verb_is_followed_only_by_a_known_source(extractor):
+    found = all_of("عنوان\nوقالت الهيئة إن الغذاء آمن. وأكدت كذلك أهمية الحرص على النظافة.", extractor)
+    assert [a.source.text for a in found] == ["الهيئة", "الهيئة"]
