@@ -107,14 +107,22 @@ class Cues(Speakers):
             return
         k = self._next_word(j, self._tok_range(s.start, s.end).stop)
         # «حسبما قالت وسائل إعلام»: the verb right after carries the source
+        inner = None
         if k is not None and self.tokens[j - 1].text.endswith("ما"):
             cf = self.lx.cue_form_with_object(self.tokens[k].text)
+            inner = self._nominal_at(k, self._tok_range(s.start, s.end).stop)
+            if inner is not None and not inner[1].refers_back and not inner[1].document_before:
+                # «حسبما جاء في الإعلان»: one cue, whose source follows «جاء في»
+                j = inner[0]
+                self._resume = j
+                cf = None
+                k = self._next_word(j, self._tok_range(s.start, s.end).stop)
             if cf is not None:
                 self._verb(k, cf[0], cf[1], s, p, first, lead=(i, "nominal_relative"), lead_lemma=info.lemma)
                 self._resume = k + 1
                 return
         # «بحسب ما ذكرت الوكالة»: the verb carries the source
-        if k is not None and self.tokens[k].text in self.lx.nominal_relatives:
+        if inner is None and k is not None and self.tokens[k].text in self.lx.nominal_relatives:
             k2 = self._next_word(k + 1, self._tok_range(s.start, s.end).stop)
             if k2 is not None:
                 inner = self._nominal_at(k2, self._tok_range(s.start, s.end).stop)
@@ -304,6 +312,13 @@ class Cues(Speakers):
             return
         if self._notable(i, prev, srange.start):
             return
+        if nxt == i + 1 and self.tokens[nxt].text in {"عنه", "عنها", "عنهم"} and any(
+            self.tokens[k].text in self.lx.relatives for k in range(max(srange.start, i - 6), i)
+        ) and not (
+            nxt + 1 < srange.stop
+            and (self.tokens[nxt + 1].text in self.lx.complementisers or self.tokens[nxt + 1].text == ":")
+        ):  # («الذي تقول عنه إنه لاغٍ» is a report about it)
+            return  # «الممر الذي كانت موسكو قد أعلنت عنه»: what was announced is the noun before
         cue_start = self.tokens[lead[0]].start if lead else t.start
         cue = (cue_start, t.end)
         if info.type == "participle":
@@ -522,6 +537,23 @@ class Cues(Speakers):
         aux = self.tokens[prev].text == "قد"
         if not aux and self.tokens[prev].text in {"كان", "وكان", "كانت", "وكانت"}:
             return None  # «وكان قال»: no subject between
+        if aux:
+            # «وكان السيسي قد دعا …»: whatever stands between «كان» and «قد» is the subject
+            for k in range(prev - 1, max(srange.start, prev - 12) - 1, -1):
+                w = self.tokens[k].text
+                if w in {"كان", "وكان", "كانت", "وكانت", "فكان"}:
+                    between = [n for n in range(k + 1, prev) if self.tokens[n].is_word]
+                    if between and self.tokens[between[0]].text not in self.lx.not_subject_starts and not any(
+                        self.tokens[n].text in self.lx.complementisers or self.lx.cue_form(self.tokens[n].text)
+                        for n in between
+                    ):
+                        toks = [n for n in range(k + 1, prev) if self.tokens[n].is_word or self.tokens[n].text in {'"', ",", "(", ")"}]
+                        while toks and self.tokens[toks[-1]].text == ",":
+                            toks.pop()
+                        return self._balance(toks)
+                    break
+                if not self.tokens[k].is_word and w not in {'"', ",", "(", ")"}:
+                    break
         np = self._subject_before(i, s, clitic)
         if np is None:
             return None

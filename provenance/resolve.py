@@ -383,7 +383,7 @@ def _has_name(words: list[str], lexicon: Lexicon) -> bool:
         if w in lexicon.place_nouns:
             bare, skip = 0, True  # «شهود عيان شرقي مدينة غزة»: a place, no name
             continue
-        if w in {"في", "من", "ب", "لدي", "داخل", "عن", "مع"} or w.startswith("ب") and w in lexicon.source_words:
+        if w in {"في", "من", "ب", "لدي", "داخل", "عن", "مع", "علي"} or w.startswith("ب") and w in lexicon.source_words:
             # what follows a preposition is where the source works, not its name; but a name may
             # close the mention after it: «المسؤول في "جيش الإسلام" محمد علوش»
             return _name_at_end(words[n + 1 :], lexicon)
@@ -401,7 +401,7 @@ def _has_name(words: list[str], lexicon: Lexicon) -> bool:
     return False
 
 
-_WHERE_OF_WORK = frozenset({"في", "من", "لدي", "داخل", "ب"})
+_WHERE_OF_WORK = frozenset({"في", "من", "لدي", "داخل", "ب", "علي"})
 
 
 def _name_at_end(words: list[str], lexicon: Lexicon) -> bool:

@@ -457,6 +457,8 @@ def test_journalists_told_are_an_object(extractor):
          "وقال", "إمام الحرم المكي سابقًا الشيخ عادل الكلباني"),
         # a short quoted name before the colon
         ('وقالت "الوزارة": حالة الإصابة الأولى لامرأة.', "وقالت", '"الوزارة"'),
+        # whatever stands between «كان» and «قد» is the subject, a name with «ال» too
+        ("وكان السيسي قد دعا المصريين أمس الخميس إلى الإقبال على التصويت.", "دعا", "السيسي"),
         # «مقرّ» is the seat of a body, not «مُقِرّ» (acknowledging)
         ("وقال المرصد السوري لحقوق الإنسان، الذي يتخذ من بريطانيا مقرا له، إن القصف مستمر.",
          "وقال", "المرصد السوري لحقوق الإنسان"),
@@ -538,3 +540,11 @@ def test_a_relay_with_no_subject_comes_through_the_outlet_named_last(extractor):
 def test_an_adverb_after_the_verb_is_followed_only_by_a_known_source(extractor):
     found = all_of("عنوان\nوقالت الهيئة إن الغذاء آمن. وأكدت كذلك أهمية الحرص على النظافة.", extractor)
     assert [a.source.text for a in found] == ["الهيئة", "الهيئة"]
+
+
+def test_what_a_relative_clause_announced_is_no_report(extractor):
+    # «الذي … أعلن عنه»: the noun before is what was announced; «الذي تقول عنه إنه …» reports
+    found = all_of("عنوان\nوطلبت الوكالة دخول الموقع وفقا للاتفاق الذي أعلن عنه يوم 14 يوليو.", extractor)
+    assert "أعلن" not in [a.cue.text for a in found]
+    found = all_of("عنوان\nوطلبت إلغاء الاتفاق، الذي تقول عنه إنه لاغٍ بالفعل.", extractor)
+    assert [a.cue.text for a in found] == ["تقول"]
