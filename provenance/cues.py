@@ -753,6 +753,12 @@ class Cues(Speakers):
             return False  # «قال في رد على سؤال … إن»: a verbal noun after a preposition
         if n > k and self._relays_aside(n):
             return False  # «وقال الوزير، بحسب ما نقلت عنه الوكالة، إن …»: an aside in the subject
+        if n + 2 < stop and self.tokens[n + 1].text == "," and self.tokens[n + 2].text not in self.lx.complementisers:
+            return False  # «قال ناصر العجي طالب، أحد مشايخ القبيلة، إن»: a name, not «طالب» (demanded)
+        if cf[1].type == "participle":
+            comp = self._complement(n + 1, stop, cf[1], participle=True)
+            if comp is None or comp[1] > n + 2:
+                return False  # «ليندا توم متحدثة باسم المكتب»: a title, not «متحدثة عن» (speaking of)
         # («وقال الجيش الذي يحمل حماس مسؤولية … إن»: a relative clause inside the subject)
         return words > 0 and n >= manner_end and not (
             self.tokens[n - 1].text in self.lx.relatives and not set(cf[1].complements) & {"that", "colon"}

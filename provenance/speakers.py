@@ -126,6 +126,7 @@ class Speakers(Phrases):
                 continue
             if words_seen == 0 and (
                 w in {"ان", "انه", "عدم"} or w in lx.prepositions or w in lx.adverbials or w.startswith("لل")
+                or w.startswith("ل") and lx.known_form(w) != w  # «قالت لشركة اليانصيب»: told, no subject
             ):
                 break  # «وأضاف ردا على سؤال …», «وكتب على موقع …»: no subject after the verb
             if w in lx.pronoun_preps:
