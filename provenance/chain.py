@@ -50,9 +50,12 @@ _GENERIC = {
 class Chainer:
     """Completes an article's attributions into chains. Holds the compiled publisher patterns."""
 
+    _titles_back: frozenset[str]
+
     def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
         self.lx = lexicon
         self.gz = gazetteer
+        self._titles_back = frozenset(norm(w) for w in lexicon.sources_data.get("titles_back") or [])
         data = load_yaml("publishers.yaml")
         by = data["byline"]
         self.byline_paragraphs = int(by["paragraphs"])
@@ -291,6 +294,22 @@ class Chainer:
                 s = a.source
                 if s.kind == "anonymous" and s.start < m.start and _norm_words(s.text)[0] not in _SOURCES_BACK:
                     return attrs.evolve(self._pointing(m, s), anonymous_type=s.anonymous_type or m.anonymous_type)
+        if head in self._titles_back and m.kind == "anonymous":
+            # «وقال المسؤول الإماراتي» after «مسؤول إماراتي بارز، أنور قرقاش»: the one described
+            # before, named or not; it takes that mention's kind
+            bare = head[2:]
+            for a in reversed(earlier):
+                s = a.source
+                words_before = [strip_clitic(w) for w in _norm_words(s.text)]
+                same_title = bare in words_before or head in words_before
+                # «المسؤول الإماراتي» for «وزير الدولة الإماراتي … أنور قرقاش»: a named person of
+                # the same nationality
+                same_person = len(words) == 2 and s.kind == "person" and words[1] in words_before
+                if s.start < m.start and (same_title or same_person) and s.text != m.text:
+                    pointing = self._pointing(m, s)
+                    if pointing is not m:
+                        pointing = attrs.evolve(pointing, kind=s.kind, anonymous_type=s.anonymous_type)
+                    return pointing
         return m
 
     @staticmethod

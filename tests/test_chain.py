@@ -187,3 +187,18 @@ def test_a_relay_at_the_end_of_a_sentence_is_the_intermediary(extractor):
     assert (relay.cue.lemma, relay.source.name) == ("بحسب", "Reuters")
     assert [v.name for v in said.via] == ["Reuters"]
     assert said.content.text == "القوات انسحبت من المدينة"
+
+
+def test_a_definite_title_points_back_at_the_one_it_described(extractor):
+    result, _ = chains_of(
+        "عنوان\nوقال وزير الدولة الإماراتي للشؤون الخارجية أنور قرقاش إن الوضع صعب. "
+        "وقال المسؤول الإماراتي إن الحل قريب.", extractor,
+    )
+    later = result.attributions[1]
+    assert later.source.text == "المسؤول الإماراتي"
+    assert later.source.kind == "person"  # the minister, named before
+    assert later.source.refers_to.text == "وزير الدولة الإماراتي للشؤون الخارجية أنور قرقاش"
+    # an unnamed official stays unnamed
+    result, _ = chains_of("عنوان\nوقال مسؤول أمريكي إن الوضع صعب. وأضاف المسؤول الأمريكي أن الحل قريب.", extractor)
+    assert result.attributions[1].source.kind == "anonymous"
+    assert result.attributions[1].source.refers_to.text == "مسؤول أمريكي"
