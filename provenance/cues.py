@@ -754,7 +754,7 @@ class Cues(Speakers):
         if n > k and self._relays_aside(n):
             return False  # «وقال الوزير، بحسب ما نقلت عنه الوكالة، إن …»: an aside in the subject
         if (
-            n + 1 < stop and self.tokens[n + 1].text in _TOLD_PRONOUNS
+            n + 1 < stop and self.tokens[n + 1].text in cue_words(self.lx, "told_pronouns")
             and cf[1].type == "verb" and not (n + 2 < stop and self.tokens[n + 2].text in self.lx.complementisers)
         ):
             return False  # «ورأت مصادر تحدثت إليها "الشرق الأوسط" أن …»: a clause describing the subject
@@ -834,10 +834,6 @@ class Cues(Speakers):
         while m < stop and self.tokens[m].text in {":", ","}:
             m += 1
         return m
-
-
-# a pronoun after a verb naming who was spoken to: the verb describes the noun before it
-_TOLD_PRONOUNS = frozenset({"اليها", "اليه", "اليهم", "معها", "معه", "معهم"})
 
 
 @lru_cache(maxsize=4)

@@ -195,6 +195,7 @@ class Lexicon:
             self.person_titles = norm_set(s["person_titles"])
             self.places = norm_set(s["places"])
             self.place_nouns = norm_set(s.get("place_nouns"))
+            self.where_of_work = norm_set(s.get("where_of_work"))
             self.not_names = norm_set(s["not_names"])
             self.organizations = norm_set(s["organizations"])
             self.documents = norm_set(s["documents"])

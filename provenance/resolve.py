@@ -302,7 +302,7 @@ def _type_mention(words: list[str], lexicon: Lexicon, gazetteer: Gazetteer, cont
         return Typing("outlet")
     if (
         head in lexicon.person_titles and not head.startswith("ال") and rest
-        and rest[0] in _WHERE_OF_WORK and not _has_name(rest, lexicon)
+        and rest[0] in lexicon.where_of_work and not _has_name(rest, lexicon)
     ):
         return Typing("anonymous", anonymous_type="official")  # «عقيد في الجيش السوري», «عضو في المجلس»
     if two in lexicon.person_titles or head in lexicon.person_titles:
@@ -383,7 +383,7 @@ def _has_name(words: list[str], lexicon: Lexicon) -> bool:
         if w in lexicon.place_nouns:
             bare, skip = 0, True  # «شهود عيان شرقي مدينة غزة»: a place, no name
             continue
-        if w in {"في", "من", "ب", "لدي", "داخل", "عن", "مع", "علي"} or w.startswith("ب") and w in lexicon.source_words:
+        if w in lexicon.where_of_work or w in {"عن", "مع"} or w.startswith("ب") and w in lexicon.source_words:
             # what follows a preposition is where the source works, not its name; but a name may
             # close the mention after it: «المسؤول في "جيش الإسلام" محمد علوش»
             return _name_at_end(words[n + 1 :], lexicon)
@@ -399,9 +399,6 @@ def _has_name(words: list[str], lexicon: Lexicon) -> bool:
         if bare >= 2:
             return True
     return False
-
-
-_WHERE_OF_WORK = frozenset({"في", "من", "لدي", "داخل", "ب", "علي"})
 
 
 def _name_at_end(words: list[str], lexicon: Lexicon) -> bool:

@@ -15,10 +15,6 @@ from .segment import Segment
 _EXTRA: dict[tuple[int, str], frozenset[str]] = {}
 
 
-# pronouns standing for the occasion a statement was made at («خلالها», «فيه»)
-_CHANNEL_PRONOUNS = frozenset({"فيه", "فيها", "فيهم", "خلاله", "خلالها"})
-
-
 def cue_words(lx: Lexicon, key: str) -> frozenset[str]:
     """A list of words from ``schemas/cues.yaml`` the lexicon does not load itself, normalised."""
     k = (id(lx), key)
@@ -108,10 +104,8 @@ class Speakers(Phrases):
                 if type_mention(said_by, lx, self.gz).kind in {"wire_agency", "outlet"}:
                     break
                 if single:
-                    start = n + 1
-                    if self._relayed_aside_at(start, zone[-1] + 1):
-                        # «قال الوزير، بحسب ما نقلت عنه الوكالة، إن …»: the outlet after the verb
-                        start = self._relayed_aside_at(start, zone[-1] + 1)
+                    # «قال الوزير، بحسب ما نقلت عنه الوكالة، إن …»: the outlet after the verb
+                    start = self._relayed_aside_at(n + 1, zone[-1] + 1) or n + 1
                     np_tokens = self._noun_phrase(start, zone[-1] + 1)
                     if np_tokens:
                         via.append(self._mention_tokens(np_tokens))
@@ -130,7 +124,7 @@ class Speakers(Phrases):
             ):
                 break  # «وأضاف ردا على سؤال …», «وكتب على موقع …»: no subject after the verb
             if w in lx.pronoun_preps:
-                if words_seen and w in _CHANNEL_PRONOUNS:
+                if words_seen and w in cue_words(lx, "occasion_pronouns"):
                     break  # «وتعهد الزعيمان خلالها بـ …»: the subject ends at the pronoun
                 if words_seen:  # «قال صلى الله عليه وسلم»: part of the subject
                     source.append(n)
