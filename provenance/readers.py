@@ -302,7 +302,9 @@ def read_json(
     records: list[Any]
     if lines:
         records = []
-        for n, line in enumerate(text.splitlines(), 1):
+        # JSON Lines end at «\n» only: str.splitlines would also cut at U+2028/U+2029 and other
+        # separators JSON strings may hold raw (json.dumps(ensure_ascii=False) writes them so)
+        for n, line in enumerate(text.split("\n"), 1):
             if line.strip():
                 try:
                     records.append(json.loads(line))

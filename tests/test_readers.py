@@ -112,6 +112,14 @@ def test_json_lines_with_configured_field_names(tmp_path):
     assert (a.text, a.outlet, a.url, a.id, a.format) == ("قال مسؤول إن كذا.", "Elaph", "http://e/1", "e1", "jsonl")
 
 
+def test_json_lines_may_hold_raw_paragraph_separators(tmp_path):
+    # json.dumps(ensure_ascii=False) writes U+2028 / U+2029 raw: a line ends at «\n» only
+    p = tmp_path / "x.jsonl"
+    rows = [{"content": "قال مسؤول\u2029إن كذا.\u2028", "id": "a"}, {"content": "وقال آخر إن كذا.", "id": "b"}]
+    p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\r\n", encoding="utf-8")
+    assert [a.id for a in read_path(p)] == ["a", "b"]
+
+
 def test_bad_field_mapping_is_rejected():
     with pytest.raises(ValueError, match="bad field mapping"):
         JsonFields.parse(["nonsense=x"])
