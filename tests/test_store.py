@@ -297,3 +297,94 @@ def test_rows_are_json_serialisable_for_other_stores():
     data = store_module.rows(result)
     json.dumps(data, ensure_ascii=False)
     assert [link["role"] for link in data["attributions"][0]["links"]] == ["publisher", "intermediary", "origin"]
+
+
+def full_text_index_is_complete(store: Store) -> None:
+    """FTS5's integrity check against the content tables: fails if an article or attribution is
+    missing from its full-text index (or indexed with other text)."""
+    for table in ("articles_fts", "attributions_fts"):
+        store.db.execute(f"INSERT INTO {table}({table}, rank) VALUES('integrity-check', 1)")
+
+
+def dump(store: Store, table: str) -> list[tuple]:
+    """Every row of ``table`` with the SQLite type of every value."""
+    columns = [c.name for c in store.db[table].columns]
+    typed = ", ".join(f"[{c}], typeof([{c}])" for c in columns)
+    return store.db.execute(f"SELECT {typed} FROM [{table}] ORDER BY rowid").fetchall()
+
+
+def test_search_finds_every_article_and_attribution_an_ingest_wrote(tmp_path):
+    store = Store(tmp_path / "p.db")
+    store.ingest([SEEDS, CORPUS / "ant" / "BBC"], batch_size=4)
+    full_text_index_is_complete(store)
+    db = store.db
+    words = re.compile(r"\w{4,}")
+    checked = 0
+    for table, column in (("articles", "text_norm"), ("attributions", "content_norm")):
+        for rowid, text in db.execute(f"SELECT rowid, {column} FROM {table} WHERE {column} IS NOT NULL"):
+            word = max(words.findall(text), key=len, default=None)
+            if word is None:
+                continue
+            found = {r[0] for r in db.execute(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?", [f'"{word}"'])}
+            assert rowid in found, (table, rowid, word)
+            checked += 1
+    assert checked > 100
+
+
+def test_a_batch_of_attributions_enters_the_full_text_index_at_once(tmp_path):
+    """FTS5 starts an index segment at every statement of a transaction: the attributions of a batch
+    are inserted by one statement, not one each (whose segments then cost more to merge than
+    indexing the text did)."""
+    store = Store(tmp_path / "p.db")
+    for table in ("articles_fts", "attributions_fts"):  # no merging, to count what was written
+        store.db.execute(f"INSERT INTO {table}({table}, rank) VALUES('automerge', 0)")
+        store.db.execute(f"INSERT INTO {table}({table}, rank) VALUES('crisismerge', 100000)")
+    store.db.conn.commit()
+    store.ingest([SEEDS, CORPUS / "ant" / "BBC"])  # one batch
+    attributions = store.db["attributions"].count
+    segments = store.db.execute("SELECT count(DISTINCT segid) FROM attributions_fts_idx").fetchone()[0]
+    assert attributions > 50 and segments == 1
+    full_text_index_is_complete(store)
+
+
+def test_the_staged_insert_stores_what_one_insert_per_row_stored(tmp_path, monkeypatch):
+    staged = Store(tmp_path / "staged.db")
+    staged.ingest([SEEDS, CORPUS / "ant" / "BBC"], batch_size=4)
+    monkeypatch.setattr(store_module, "_STAGED", frozenset())  # executemany, as before
+    plain = Store(tmp_path / "plain.db")
+    plain.ingest([SEEDS, CORPUS / "ant" / "BBC"], batch_size=4)
+    for table in ("articles", "sources", "attributions", "chain_links", "credits"):
+        assert dump(staged, table) == dump(plain, table), table
+
+
+def test_a_database_written_before_takes_new_articles_and_keeps_nothing_of_the_staging(tmp_path, monkeypatch):
+    path = tmp_path / "p.db"
+    monkeypatch.setattr(store_module, "_STAGED", frozenset())  # written as before
+    Store(path).ingest([SEEDS])
+    monkeypatch.undo()
+    store = Store(path)
+    report = store.ingest([SEEDS, CORPUS / "ant" / "BBC"], jobs=2)
+    assert report.added > 0 and report.unchanged == 5
+    full_text_index_is_complete(store)
+    conn = sqlite3.connect(path)  # the staging tables lived in the writers' own temp schema
+    assert not [n for (n,) in conn.execute("SELECT name FROM sqlite_master") if "staging" in n]
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_batch_rolled_back_after_staging_leaves_the_next_one_working(tmp_path, monkeypatch):
+    store = Store(tmp_path / "p.db")
+    real_insert = Store._insert
+
+    def fail_on_links(self, table, rows):
+        if table == "chain_links":  # after the attributions went through the staging table
+            raise RuntimeError("disk full")
+        return real_insert(self, table, rows)
+
+    monkeypatch.setattr(Store, "_insert", fail_on_links)
+    with pytest.raises(RuntimeError):
+        store.ingest([SEEDS])
+    monkeypatch.setattr(Store, "_insert", real_insert)
+    assert store.db["attributions"].count == 0
+    store.ingest([SEEDS])  # the staging table the failed transaction created went with it
+    assert store.db["attributions"].count > 0
+    full_text_index_is_complete(store)
