@@ -115,9 +115,8 @@ class Cues(Speakers):
                 # «حسبما جاء في الإعلان»: one cue, whose source follows «جاء في»
                 j = inner[0]
                 self._resume = j
-                cf = None
                 k = self._next_word(j, self._tok_range(s.start, s.end).stop)
-            if cf is not None:
+            elif cf is not None:
                 self._verb(k, cf[0], cf[1], s, p, first, lead=(i, "nominal_relative"), lead_lemma=info.lemma)
                 self._resume = k + 1
                 return
