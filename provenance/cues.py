@@ -105,39 +105,28 @@ class Cues(Speakers):
         if info.document_before:
             self._document_said(i, j, info, s, cue_start, cue_end)
             return
-        k = self._next_word(j, self._tok_range(s.start, s.end).stop)
-        # «حسبما قالت وسائل إعلام»: the verb right after carries the source
-        inner = None
+        stop = self._tok_range(s.start, s.end).stop
+        k = self._next_word(j, stop)
+        # the word after «ما»: «حسبما قالت وسائل إعلام», «بحسب ما ذكرت الوكالة»
+        v = None
         if k is not None and self.tokens[j - 1].text.endswith("ما"):
-            cf = self.lx.cue_form_with_object(self.tokens[k].text)
-            inner = self._nominal_at(k, self._tok_range(s.start, s.end).stop)
+            v = k
+        elif k is not None and self.tokens[k].text in self.lx.nominal_relatives:
+            v = self._next_word(k + 1, stop)
+        if v is not None:
+            inner = self._nominal_at(v, stop)
             if inner is not None and not inner[1].refers_back and not inner[1].document_before:
-                # «حسبما جاء في الإعلان»: one cue, whose source follows «جاء في»
-                j = inner[0]
-                self._resume = j
-                k = self._next_word(j, self._tok_range(s.start, s.end).stop)
-            elif cf is not None:
-                self._verb(k, cf[0], cf[1], s, p, first, lead=(i, "nominal_relative"), lead_lemma=info.lemma)
-                self._resume = k + 1
+                # «حسبما جاء في الإعلان», «وفقاً لما جاء في الإصدار»: one cue, whose source
+                # follows «جاء في»
+                j = self._resume = inner[0]
+                k = self._next_word(j, stop)
+            elif (cf := self.lx.cue_form_with_object(self.tokens[v].text)) is not None:
+                # the verb carries the source
+                self._verb(v, cf[0], cf[1], s, p, first, lead=(i, "nominal_relative"), lead_lemma=info.lemma)
+                self._resume = v + 1
                 return
-        # «بحسب ما ذكرت الوكالة»: the verb carries the source
-        if inner is None and k is not None and self.tokens[k].text in self.lx.nominal_relatives:
-            k2 = self._next_word(k + 1, self._tok_range(s.start, s.end).stop)
-            if k2 is not None:
-                inner = self._nominal_at(k2, self._tok_range(s.start, s.end).stop)
-                cf = self.lx.cue_form_with_object(self.tokens[k2].text)
-                if inner is not None and not inner[1].refers_back and not inner[1].document_before:
-                    # «وفقاً لما جاء في الإصدار», «بحسب ما ورد في التقرير»: one cue, whose source
-                    # follows «جاء في»
-                    j = inner[0]
-                    self._resume = j
-                elif cf is not None:
-                    self._verb(k2, cf[0], cf[1], s, p, first, lead=(i, "nominal_relative"), lead_lemma=info.lemma)
-                    self._resume = k2 + 1
-                    return
         if k is None:
             return
-        stop = self._tok_range(s.start, s.end).stop
         if self.tokens[j].text in {"ل", "لما"} and j + 1 < stop:
             j += 1  # «وفقا لـ"سانا"»: the preposition stands apart
         np_tokens = self._noun_phrase(j, stop)
@@ -151,15 +140,14 @@ class Cues(Speakers):
         if first_tok.is_word and first_tok.text.startswith("ل") and self.lx.known_form(first_tok.text) != first_tok.text:
             # «وفقاً لوكالة (رويترز)»: the preposition is not part of the source
             src = (src[0] + (2 if first_tok.text.startswith("لل") else 1), src[1])
-        stop_all = self._tok_range(s.start, s.end).stop
-        after_np = self._next_word(np_tokens[-1] + 1, stop_all)
+        after_np = self._next_word(np_tokens[-1] + 1, stop)
         if after_np is not None and after_np == np_tokens[-1] + 1 and self._clause_after_relay(
             after_np, src, words, s, p, first, at_start=self._clause_start(i, s)
         ):
             self._resume = after_np + 1
         inside = self._inside_content(cue_start, first)
         at_start = self._clause_start(i, s)
-        if at_start and len(self._words(np_tokens[-1] + 1, stop_all)) < 3:
+        if at_start and len(self._words(np_tokens[-1] + 1, stop)) < 3:
             at_start = False  # «…، وفق بيان صادر عن مكتبه، الخميس.» closes the clause before it
         if at_start:
             after = np_tokens[-1] + 1
@@ -533,14 +521,15 @@ class Cues(Speakers):
         prev = self._prev_word(i, srange.start)
         if prev is None:
             return None
+        kana = cue_words(self.lx, "kana_forms")
         aux = self.tokens[prev].text == "قد"
-        if not aux and self.tokens[prev].text in {"كان", "وكان", "كانت", "وكانت"}:
+        if not aux and self.tokens[prev].text in kana:
             return None  # «وكان قال»: no subject between
         if aux:
             # «وكان السيسي قد دعا …»: whatever stands between «كان» and «قد» is the subject
             for k in range(prev - 1, max(srange.start, prev - 12) - 1, -1):
                 w = self.tokens[k].text
-                if w in {"كان", "وكان", "كانت", "وكانت", "فكان"}:
+                if w in kana:
                     between = [n for n in range(k + 1, prev) if self.tokens[n].is_word]
                     if between and self.tokens[between[0]].text not in self.lx.not_subject_starts and not any(
                         self.tokens[n].text in self.lx.complementisers or self.lx.cue_form(self.tokens[n].text)
@@ -557,7 +546,7 @@ class Cues(Speakers):
         if np is None:
             return None
         lead_in = self._prev_word(np[0], srange.start)
-        framed = lead_in is not None and self.tokens[lead_in].text in {"كان", "وكان", "كانت", "وكانت", "فكان"}
+        framed = lead_in is not None and self.tokens[lead_in].text in kana
         if any(self.tokens[k].text == "قد" for k in np):
             return None  # «وكانت إسرائيل قد ألقت منشورات … تحذر فيها»: another verb's subject
         return np if aux or framed else None
@@ -781,21 +770,18 @@ class Cues(Speakers):
 
     def _aside_at(self, n: int) -> bool:
         """Whether token ``n`` opens a nominal cue («حسب», «وفقا لما», «بحسب ما»)."""
-        w = self.tokens[n].text
-        nominal = self.lx.nominal_forms
-        return w in nominal or w[:1] in "وف" and w[1:] in nominal
+        return self.lx.nominal_form(self.tokens[n].text) is not None
 
     def _relays_aside(self, n: int) -> bool:
         """Whether the verb at token ``n`` is the verb of a nominal cue with «ما» («بحسب ما نقلت»,
         «حسبما ذكرت», «وفقا لما أوردته»)."""
         prev = self.tokens[n - 1].text
-        nominal = self.lx.nominal_forms
-        if prev.endswith("ما") and (prev in nominal or prev[1:] in nominal):
+        if prev.endswith("ما") and self.lx.nominal_form(prev) is not None:
             return True  # «حسبما»
         if prev not in self.lx.nominal_relatives or n < 2:
             return False
         before = self.tokens[n - 2].text
-        return before in nominal or before[1:] in nominal or before in {"ل"}
+        return before == "ل" or self.lx.nominal_form(before) is not None
 
     def _notable(self, i: int, prev: int | None, floor: int) -> bool:
         """«لم يسجل تغيرا يذكر»: "worth mentioning" after an indefinite noun in a negative clause."""

@@ -421,6 +421,14 @@ class Lexicon:
         firsts = self.multiword_nominal
         return frozenset(firsts) | {c + f for c in self.noun_clitics for f in firsts if len(f) > 1}
 
+    def nominal_form(self, word: str) -> FormInfo | None:
+        """The one-word nominal cue ``word`` is («بحسب», «وفقا», «حسبما»), a «و» or «ف» before it
+        allowed; ``None`` if none."""
+        got = self.nominal_forms.get(word)
+        if got is None and word[:1] in "وف":
+            got = self.nominal_forms.get(word[1:])
+        return got
+
     def strip_noun_clitic(self, word: str) -> tuple[str, str]:
         if word in self.multiword_nominal:
             return "", word

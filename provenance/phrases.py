@@ -12,7 +12,7 @@ import regex
 
 from .clauses import Clauses
 from .lexicon import Lexicon, norm_set
-from .resolve import Gazetteer, strip_clitic
+from .resolve import Gazetteer, hashtag_words, strip_clitic
 
 _ADDRESSEES: dict[int, frozenset[str]] = {}
 
@@ -379,10 +379,9 @@ class Phrases(Clauses):
         with ``places``, or with a country or a capital (a subject before its verb: «السعودية
         أكدت أن»; not the noun a relative pronoun refers to, where a place is mostly a location)."""
         lx = self.lx
-        if any("_" in w for w in words):  # «وكان #البيت_الأبيض أعلن»: a hashtag's words
-            words = [part for w in words for part in w.split("_") if part]
-            if not words:
-                return False
+        words = hashtag_words(words)  # «وكان #البيت_الأبيض أعلن»
+        if not words:
+            return False
         if self.gz.match_words([strip_clitic(words[0]), *words[1:]]):
             return True
         _, head, two = lx.head(words)

@@ -277,9 +277,15 @@ def type_mention(
 _TYPINGS: dict[tuple[Lexicon, Gazetteer, tuple[str, ...], bool], Typing] = {}
 
 
+def hashtag_words(words: list[str]) -> list[str]:
+    """«#البيت_الأبيض»: a hashtag's words are the words of the name."""
+    if not any("_" in w for w in words):
+        return words
+    return [part for w in words for part in w.split("_") if part]
+
+
 def _type_mention(words: list[str], lexicon: Lexicon, gazetteer: Gazetteer, context: bool) -> Typing:
-    # «#البيت_الأبيض»: a hashtag's words are the words of the name
-    words = [part for w in words if _LETTER.search(w) for part in (w.split("_") if "_" in w else (w,)) if part]
+    words = hashtag_words([w for w in words if _LETTER.search(w)])
     if not words:
         return Typing("unknown")
     m = gazetteer.match_words(words, context) or gazetteer.match_words(strip_clitic_words(words), context)

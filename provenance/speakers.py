@@ -95,7 +95,7 @@ class Speakers(Phrases):
                         via.append(hop)
                     return rest, via
                 break
-            single = lx.nominal_forms.get(w) or lx.nominal_forms.get(w[1:] if w[:1] in "وف" else "")
+            single = lx.nominal_form(w)
             if words_seen and (single or w in lx.nominal_words):  # (the first word of a nominal cue)
                 # «أوضحت المصادر وفق وسائل إعلام كردية»: the phrase names the hop; but after an
                 # outlet («وقالت وكالة إيسنا استنادا إلى مكتب المدعي العام») it names the outlet's
