@@ -493,23 +493,6 @@ def test_an_aside_naming_the_relay_between_subject_and_statement(extractor):
     assert aside.source.text == "وكالة إنترفاكس الروسية للأنباء"
 
 
-@pytest.mark.parametrize(
-    ("mention", "kind"),
-    [
-        ('المسؤول في "جيش الإسلام" محمد علوش', "person"),
-        ("مسؤول كبير في وزارة الخارجية الأمريكية بريان هوك", "person"),
-        ("مسؤول في حركة حماس", "anonymous"),
-        ("مسؤولون أميركيون في إدارة الرئيس دونالد ترامب", "anonymous"),
-        ("ضابط جيش في نقطة تفتيش قريبة", "anonymous"),
-        ("عضو في المجلس المحلي للمدينة", "anonymous"),  # an indefinite title at a place of work
-        ("وزير الخارجية", "person"),  # an identifiable role
-    ],
-)
-def test_a_name_after_the_place_of_work_makes_a_person(mention, kind, extractor):
-    a = only(f"عنوان\nوقال {mention} إن الوضع خطير.", extractor)
-    assert (a.source.text, a.source.kind) == (mention, kind)
-
-
 def test_the_outlet_of_a_sentence_opening_bihasab_relays_the_speaker_after_it(extractor):
     said = [a for a in all_of("عنوان\nوبحسب وسائل إعلام كردية أوضحت المصادر أن الهجوم فشل.", extractor)
             if a.cue.text == "أوضحت"][0]
@@ -519,14 +502,22 @@ def test_the_outlet_of_a_sentence_opening_bihasab_relays_the_speaker_after_it(ex
 @pytest.mark.parametrize(
     ("mention", "kind", "anonymous_type"),
     [
+        # a name may close the mention after the place of work
+        ('المسؤول في "جيش الإسلام" محمد علوش', "person", None),
+        ("مسؤول كبير في وزارة الخارجية الأمريكية بريان هوك", "person", None),
+        ("مسؤول في حركة حماس", "anonymous", "official"),
+        ("مسؤولون أميركيون في إدارة الرئيس دونالد ترامب", "anonymous", "official"),
+        ("ضابط جيش في نقطة تفتيش قريبة", "anonymous", "official"),
+        ("عضو في المجلس المحلي للمدينة", "anonymous", "official"),  # an indefinite title at a place of work
+        ("وزير الخارجية", "person", None),  # an identifiable role
         ("شهود عيان شرقي مدينة غزة", "anonymous", "witness"),  # a place after «مدينة» is no name
         ("أحد العاملين في وزارة الأوقاف", "anonymous", "employee"),
         ("ألكسندر زاسيبكين سفير روسيا", "person", None),
     ],
 )
-def test_typing_unnamed_people_and_places(mention, kind, anonymous_type, extractor):
+def test_typing_names_places_of_work_and_unnamed_people(mention, kind, anonymous_type, extractor):
     a = only(f"عنوان\nوقال {mention} إن الوضع خطير.", extractor)
-    assert (a.source.kind, a.source.anonymous_type) == (kind, anonymous_type)
+    assert (a.source.text, a.source.kind, a.source.anonymous_type) == (mention, kind, anonymous_type)
 
 
 def test_a_continuation_after_a_trailing_relay_continues_the_speaker(extractor):

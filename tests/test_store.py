@@ -214,19 +214,25 @@ def test_two_versions_of_one_article_in_a_batch_keep_the_later(tmp_path):
     assert "تأجل" in store.db.execute("SELECT content FROM attributions").fetchone()[0]
 
 
-def test_a_batch_that_fails_forgets_the_sources_it_inserted(tmp_path, monkeypatch):
-    store = Store(tmp_path / "p.db")
+def fail_inserts_into(table, monkeypatch):
+    """Make the store's inserts into ``table`` fail («disk full»); returns what undoes it."""
     real_insert = Store._insert
 
-    def fail_on_attributions(self, table, rows):
-        if table == "attributions":
+    def failing(self, into, rows):
+        if into == table:
             raise RuntimeError("disk full")
-        return real_insert(self, table, rows)
+        return real_insert(self, into, rows)
 
-    monkeypatch.setattr(Store, "_insert", fail_on_attributions)
+    monkeypatch.setattr(Store, "_insert", failing)
+    return lambda: monkeypatch.setattr(Store, "_insert", real_insert)
+
+
+def test_a_batch_that_fails_forgets_the_sources_it_inserted(tmp_path, monkeypatch):
+    store = Store(tmp_path / "p.db")
+    restore = fail_inserts_into("attributions", monkeypatch)
     with pytest.raises(RuntimeError):
         store.ingest([SEEDS])
-    monkeypatch.setattr(Store, "_insert", real_insert)
+    restore()
     assert store.db["sources"].count == 0 and not store._source_ids  # rolled back, and forgotten
     store.ingest([SEEDS])
     assert store.db.execute("SELECT count(*) FROM attributions WHERE source_id NOT IN (SELECT id FROM sources)").fetchone()[0] == 0
@@ -373,17 +379,10 @@ def test_a_database_written_before_takes_new_articles_and_keeps_nothing_of_the_s
 
 def test_a_batch_rolled_back_after_staging_leaves_the_next_one_working(tmp_path, monkeypatch):
     store = Store(tmp_path / "p.db")
-    real_insert = Store._insert
-
-    def fail_on_links(self, table, rows):
-        if table == "chain_links":  # after the attributions went through the staging table
-            raise RuntimeError("disk full")
-        return real_insert(self, table, rows)
-
-    monkeypatch.setattr(Store, "_insert", fail_on_links)
+    restore = fail_inserts_into("chain_links", monkeypatch)  # after the attributions went through the staging table
     with pytest.raises(RuntimeError):
         store.ingest([SEEDS])
-    monkeypatch.setattr(Store, "_insert", real_insert)
+    restore()
     assert store.db["attributions"].count == 0
     store.ingest([SEEDS])  # the staging table the failed transaction created went with it
     assert store.db["attributions"].count > 0
