@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 
 from .found import Findings
-from .segment import Segment, quotations
+from .segment import Segment, abbreviation, quotations
 
 
 class Clauses(Findings):
@@ -72,6 +72,12 @@ class Clauses(Findings):
                 while end > start and self.norm[end - 1] in " ,.;:-":
                     end -= 1
         return end
+
+    def _stop_at(self, n: int) -> bool:
+        """Whether token ``n`` ends a sentence: «.», «?» or «!», but not the full stop of an
+        abbreviation («وقال د. محمد علي إن …»)."""
+        w = self.tokens[n].text
+        return w in {".", "?", "!"} and not (w == "." and abbreviation(self.norm, self.tokens[n].start))
 
     def _clause_start(self, i: int, s: Segment) -> bool:
         """Whether token ``i`` opens its sentence or a clause (after a comma)."""

@@ -9,11 +9,11 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .found import Found
-from .lexicon import FormInfo, Lexicon, norm
+from .lexicon import FormInfo, Lexicon, cue_words, norm
 from .phrases import channel_openers
 from .resolve import type_mention
 from .segment import Segment
-from .speakers import Speakers, cue_words
+from .speakers import Speakers
 
 _MAX_SUBJECT = 16  # words between a verb and its complement
 _ADAM = re.compile("عدم")
@@ -133,7 +133,7 @@ class Cues(Speakers):
         if not np_tokens:
             return
         words = [self.tokens[t].text for t in np_tokens if self.tokens[t].is_word]
-        if not self._source_like(words):
+        if not self._source_like(words) or info.named_text and not self._names_text(words):
             return
         src = self._np_span(np_tokens)
         first_tok = self.tokens[np_tokens[0]]
@@ -314,12 +314,16 @@ class Cues(Speakers):
         comp = self._complement(i + 1, srange.stop, info)
         if (t.text in self.lx.strict_forms or info.adjacent) and (
             comp is None or comp[1] != i + 1 and not (comp[1] == i + 2 and self.tokens[i + 1].text == ",")
-        ):
+        ) and not (t.text in self.lx.strict_forms and self._short_subject(i, comp, s)):
             return  # the complement must follow at once («وأبان أن», «وأبان، أن»)
         kama = (
             prev is not None
             and self.tokens[prev].text in {"كما", "حسبما", "وفقما", "بحسبما"}
-            and not self._clause_start(prev, s)
+            and (
+                not self._clause_start(prev, s)
+                or comp is None and self._after_break(prev, srange.start) and self._short_clause(i + 1, srange.stop)
+            )  # «…، كما صرح المتحدث.», «- كما قالت الوزارة -»: with nothing reported after it,
+            # and only its subject before the clause ends, «كما» is "as"
         ) or self._what_clause(i, srange.start) or (
             prev is not None and prev == i - 1 and self.tokens[prev].text in cue_words(self.lx, "thus_openers")
         )  # «…، كما قال بيان»: "as"; a «كما» opening the
@@ -327,6 +331,8 @@ class Cues(Speakers):
         if comp is None and not (kama or lead):
             return
         marker, zone_end, content_start = comp if comp else ("none", srange.stop, None)
+        if comp is None and kama:
+            zone_end = self._clause_end(i + 1, srange.stop)  # «- كما قالت الوزارة - على القطن»
         if comp is None and lead:
             # «…، بحسب ما نقلت عنه وكالة X، إن …»: the relay ends at the comma
             zone_end = next((n for n in range(i + 1, srange.stop) if self.tokens[n].text == ","), srange.stop)
@@ -477,6 +483,8 @@ class Cues(Speakers):
             opener = lead_in is None or (
                 self.tokens[lead_in].text in self.lx.clause_openers
                 or self.tokens[lead_in].text in self.lx.subject_lead_ins
+                or self.tokens[lead_in].text == "ان" and lead_in > srange.start
+                and self.tokens[lead_in - 1].text in {"غير", "الا"}  # «غير أن», «إلا أن»: "but"
             )
         if (
             inside is not None and not lead and not clitic and not opener and not self._after_break(i, srange.start)
@@ -512,6 +520,18 @@ class Cues(Speakers):
                 continues=continues, content_before=before,
                 channel=channel,
             )
+        )
+
+    def _short_subject(self, i: int, comp: tuple[str, int, int | None] | None, s: Segment) -> bool:
+        """«وبين العنزي أن …», «وأبان الوزير الطريفي، أن …»: a form that is also a preposition
+        («بين» between, «إبان» during) opening its clause is the verb when a subject of at most
+        three words, none of them a conjunct («بين الحكومة والمعارضة»), stands before «أن»."""
+        if comp is None or comp[0] != "that" or not self._clause_start(i, s):
+            return False
+        end = comp[1] - 1 if self.tokens[comp[1] - 1].text == "," else comp[1]
+        between = self.tokens[i + 1 : end]
+        return 0 < len(between) <= 3 and all(
+            t.is_word and t.text != "و" and not (k and t.text.startswith("وال")) for k, t in enumerate(between)
         )
 
     def _aux_subject(self, i: int, s: Segment, clitic: str) -> list[int] | None:
@@ -557,6 +577,14 @@ class Cues(Speakers):
         if prev >= srange.start and self.lx.cue_form(self.tokens[prev].text) is not None:
             return  # «وتابع قائلاً»: one report, carried by the verb
         comp = self._complement(i + 1, srange.stop, info, participle=True)
+        if comp is None and "np" in info.complements and prev >= srange.start and self.tokens[prev].text == ",":
+            # «…، مؤكدًا ضرورة التكامل», «…، نافيا صحة وجود خلافات»: after a comma, what the
+            # participle asserts may be the noun phrase right after it
+            nxt = i + 1
+            if nxt < srange.stop and self.tokens[nxt].is_word and self.tokens[nxt].text not in self.lx.stop_words and (
+                self.tokens[nxt].text not in self.lx.prepositions
+            ):
+                comp = ("np", nxt, nxt)
         if comp is None:
             return
         if prev >= srange.start and self.tokens[prev].is_word and comp[1] > i + 5:
@@ -633,6 +661,11 @@ class Cues(Speakers):
                     continue
                 if "qawl" in comps and (first and w in _QAWL or w == "بالقول"):
                     return "qawl", n, n + 1
+                if w in _QAWL and self._qawl_after_subject(k, n, comps):
+                    # «وأضاف الوزير قائلا …», «وأوضح المصدر قائلاً:»: one report, its subject between
+                    self._consumed.add(n)
+                    own = n - 1 > k and self.tokens[n - 1].text in cue_words(self.lx, "own_words")
+                    return "qawl", n - 1 if own else n, n + 1  # «وتابع عيد حديثه قائلاً»
                 first = False
                 if "that" in comps and w in self.lx.complementisers and not self._in_outlet_name(n, k):
                     return "that", n, n + 1
@@ -717,13 +750,38 @@ class Cues(Speakers):
                         return "quote", n, n  # «قال "…"»، «قال "…"، مضيفاً …»
                     quote = ("quote", n, n)  # «أكدت مصادر في "كتائب حزب الله" أن …»: go on
                     continue
-                if w in {".", "?", "!"} and not self._stray_stop(n, stop):
+                if self._stop_at(n) and not self._stray_stop(n, stop):
                     break
         if quote is not None:
             return quote
         if "np" in comps and not participle:
             return "np", stop, None
         return None
+
+    def _clause_end(self, k: int, stop: int) -> int:
+        """The first comma, dash, semicolon or sentence stop from token ``k`` (or ``stop``)."""
+        return next(
+            (n for n in range(k, stop) if self.tokens[n].text in {",", "-", ";"} or self._stop_at(n)), stop
+        )
+
+    def _short_clause(self, k: int, stop: int) -> bool:
+        """Whether at most eight words stand between token ``k`` and the end of its clause."""
+        end = self._clause_end(k, stop)
+        return sum(1 for n in range(k, end) if self.tokens[n].is_word) <= 8
+
+    def _qawl_after_subject(self, k: int, n: int, comps: frozenset[str]) -> bool:
+        """Whether «قائلاً» at token ``n`` belongs to the reporting verb before token ``k``: the
+        verb reports speech, and what stands between is a subject of at most six words in the same
+        clause, not a lone demonstrative object («وتوضح ذلك قائلا» is a continuation)."""
+        if not comps & {"that", "colon", "quote"}:
+            return False  # «ونقل السفارة إليها قائلا»: "moved"
+        between = self.tokens[k:n]
+        words = [t.text for t in between if t.is_word]
+        return (
+            0 < len(words) <= 6
+            and all(t.is_word or t.text in {'"', "(", ")"} for t in between)
+            and not (len(words) == 1 and (words[0] in self.lx.singular_demonstratives or words[0] in self.lx.plural_demonstratives))
+        )
 
     def _ends_subject(self, n: int, k: int, stop: int, words: int, manner_end: int) -> bool:
         """Whether word token ``n`` (``words`` words after ``k``, where the subject starts) is

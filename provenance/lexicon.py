@@ -81,6 +81,19 @@ class FormInfo:
     agreeing: bool = False  # a plural or dual ending: no subject can follow
     words: frozenset[str] = frozenset()  # for the «word» complement
     not_before: tuple[str, ...] = ()  # a next word starting with one of these: another sense
+    named_text: bool = False  # «جاء في البيان»: the phrase after the cue must name a text or a source
+
+
+_EXTRA: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def cue_words(lx: Lexicon, key: str) -> frozenset[str]:
+    """A list of words from ``schemas/cues.yaml`` the lexicon does not load itself, normalised."""
+    k = (id(lx), key)
+    got = _EXTRA.get(k)
+    if got is None:
+        got = _EXTRA[k] = frozenset(norm_set(lx.cues_data.get(key) or []))
+    return got
 
 
 class Lexicon:
@@ -164,9 +177,10 @@ class Lexicon:
                             not_before=nb,
                         )
                     )
-                if "participle" in v:
+                stems = v.get("participle", [])
+                for stem in [stems] if isinstance(stems, str) else stems:  # «ناف» and «نافي»
                     for p in infl["participle"]:
-                        forms.setdefault(norm(p.format(v["participle"])), FormInfo(lemma, "participle", comps, words=needed, not_before=nb))
+                        forms.setdefault(norm(p.format(stem)), FormInfo(lemma, "participle", comps, words=needed, not_before=nb))
                 for w in v.get("passive", []):
                     # an unvocalised passive looks like the active; the extractor decides
                     forms.setdefault(norm(w), FormInfo(lemma, "verb", comps, takes_object=obj, adjacent=adj, words=needed, not_before=nb)
@@ -178,6 +192,7 @@ class Lexicon:
                     nominal[norm(w)] = FormInfo(
                         n["lemma"], "nominal", refers_back=n.get("source") == "previous",
                         document_before=n.get("source") == "document_before",
+                        named_text=n.get("source") == "named_text",
                     )
             self.nominal_forms = nominal
         except (KeyError, TypeError) as e:

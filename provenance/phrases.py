@@ -11,7 +11,7 @@ from itertools import islice
 import regex
 
 from .clauses import Clauses
-from .lexicon import Lexicon, norm_set
+from .lexicon import Lexicon, cue_words, norm_set
 from .resolve import Gazetteer, hashtag_words, strip_clitic
 
 _ADDRESSEES: dict[int, frozenset[str]] = {}
@@ -373,6 +373,18 @@ class Phrases(Clauses):
             return True
         # a name, or a definite noun we do not know («وفقاً للإنتربول»), but no plural of things
         return not _THINGS.search(head) and (head.startswith("ال") or len(words) <= 4)
+
+    def _names_text(self, words: list[str]) -> bool:
+        """Whether ``words`` start with a text or a source the lexicons know: a document, a
+        speech or a message (``spoken_texts``), an outlet, a body («جاء في البيان», «ورد في
+        تقرير للأمم المتحدة», «جاء في كلمته»)."""
+        if self.gz.match_words(words) or self.gz.match_words([strip_clitic(words[0]), *words[1:]]):
+            return True
+        _, head, two = self.lx.head(words)
+        bare = head[2:] if head.startswith("ال") else head  # «الرسائل» → «رسائل»
+        return self.lx.is_source_noun(head, two) or any(
+            w in cue_words(self.lx, "spoken_texts") or w in self.lx.addressed_documents for w in (head, bare)
+        )
 
     def _known_source(self, words: list[str], places: bool = False) -> bool:
         """Whether ``words`` start with a word the lexicons know as a source, or a short name;

@@ -99,7 +99,7 @@ def sentences(norm: str, paragraph: Segment, lexicon: Lexicon) -> Iterator[Segme
                 quotes = (start, quotations(norm, start, end))
             if _inside(quotes[1], m.start()):
                 continue
-        if _abbreviation(norm, m.start()):
+        if abbreviation(norm, m.start()):
             continue
         nxt = _space_end(norm, cut, end)
         if nxt < end and lexicon.continues_sentence(norm, nxt, end):
@@ -169,12 +169,21 @@ def _inside(quotes: list[tuple[int, int]], at: int) -> bool:
     return any(o < at < c for o, c in quotes)
 
 
-def _abbreviation(norm: str, at: int) -> bool:
-    """A full stop after a single letter («د.», «أ. ف. ب») or between digits."""
+def abbreviation(norm: str, at: int) -> bool:
+    """Whether the full stop at ``at`` closes an abbreviation, not a sentence: it follows a
+    single letter («د.», «ويتني س. جونسون», «أ. ف. ب») or ends a dotted one («أيه.إم.سي.»)."""
     if norm[at] != ".":
         return False
     before = norm[max(0, at - 2) : at]
-    return bool(_INITIAL.fullmatch(before)) and (at < 2 or not norm[at - 2].isalpha())
+    if _INITIAL.fullmatch(before) and (at < 2 or not norm[at - 2].isalpha()):
+        return True
+    start, end = at, at + 1
+    while start > 0 and not norm[start - 1].isspace() and at - start < 16:
+        start -= 1
+    while end < len(norm) and not norm[end].isspace() and end - at < 16:
+        end += 1
+    parts = norm[start:end].rstrip(".").split(".")
+    return len(parts) > 1 and all(0 < len(part) <= 3 and part.isalpha() for part in parts)
 
 
 def _strip(s: str, start: int, end: int) -> tuple[int, int]:

@@ -6,22 +6,15 @@ verb that opens the sentence, or the speaker an earlier attribution established.
 from __future__ import annotations
 
 from .found import Found
-from .lexicon import Lexicon, norm_set
+from .lexicon import Lexicon, cue_words, norm_set
 from .phrases import Phrases
 from .resolve import strip_clitic, type_mention
 from .segment import Segment
 
 
-_EXTRA: dict[tuple[int, str], frozenset[str]] = {}
-
-
-def cue_words(lx: Lexicon, key: str) -> frozenset[str]:
-    """A list of words from ``schemas/cues.yaml`` the lexicon does not load itself, normalised."""
-    k = (id(lx), key)
-    got = _EXTRA.get(k)
-    if got is None:
-        got = _EXTRA[k] = frozenset(norm_set(lx.cues_data.get(key) or []))
-    return got
+# after these the noun before a verb starts a clause of its own: «… فإن الوزارة أكدت»,
+# «… لكن جماعات حقوقية تقول إن …»
+_CLAUSE_PARTICLES = frozenset({"فان", "لان", "ان", "لكن", "ولكن"})
 
 
 class Speakers(Phrases):
@@ -46,8 +39,12 @@ class Speakers(Phrases):
             tok = self.tokens[n]
             w = tok.text
             if not tok.is_word:
-                if w in {";", ".", "?", "!"}:
+                if w == ";" or self._stop_at(n):
                     break
+                if w == ".":  # «د. محمد»: an abbreviation's full stop belongs to the name
+                    source.append(n) if source else None
+                    k += 1
+                    continue
                 if w == "#":
                     k += 1  # «ورفضت #حماس»: a hashtag sign
                     continue
@@ -191,7 +188,7 @@ class Speakers(Phrases):
         # the clause starts at the sentence start, or after the last comma or «فإن» before the verb
         begin = srange.start
         for k in range(i - 1, srange.start - 1, -1):
-            if self.tokens[k].text in {",", ";", ":"} or self.tokens[k].text in {"فان", "لان", "ان"}:
+            if self.tokens[k].text in {",", ";", ":"} or self.tokens[k].text in _CLAUSE_PARTICLES:
                 begin = k + 1
                 break
         aux = all(
@@ -388,6 +385,13 @@ class Speakers(Phrases):
         k = i - 1
         if k < floor or self.tokens[k].text not in self.lx.relatives:
             return None
+        if self.tokens[k].text[0] == "و" and k > floor and self.tokens[k - 1].text == ",":
+            # «شيميت الفنزويلي الذي غادر بلده منذ 18 عاما، والذي قال …»: a second relative
+            # clause joined to a first describes the same noun
+            same = self.tokens[k].text[1:]
+            first_rel = next((m for m in range(k - 2, max(floor, k - 20) - 1, -1) if self.tokens[m].text == same), None)
+            if first_rel is not None:
+                return self._relative_antecedent(first_rel + 1, floor)
         k -= 1
         while k >= floor and self.tokens[k].text in {",", '"'}:
             k -= 1
@@ -395,6 +399,13 @@ class Speakers(Phrases):
         lx = self.lx
         while k >= floor and len([n for n in out if self.tokens[n].is_word]) < 6:
             tok = self.tokens[k]
+            if tok.text == ")":
+                # «شيميت (46 عاما) الفنزويلي الذي»: a bracketed gloss inside the noun phrase
+                opening = next((m for m in range(k - 1, max(floor, k - 6) - 1, -1) if self.tokens[m].text == "("), None)
+                if opening is not None:
+                    out[:0] = range(opening, k + 1)
+                    k = opening - 1
+                    continue
             if not tok.is_word and tok.text not in {'"', ","}:
                 break  # commas join apposition: «الرئيس الأميركي، آنذاك، "دونالد ترامب"، الذي»
             if tok.is_word and (

@@ -471,11 +471,49 @@ def test_journalists_told_are_an_object(extractor):
         # «مقرّ» is the seat of a body, not «مُقِرّ» (acknowledging)
         ("وقال المرصد السوري لحقوق الإنسان، الذي يتخذ من بريطانيا مقرا له، إن القصف مستمر.",
          "وقال", "المرصد السوري لحقوق الإنسان"),
+        # the full stop of an initial or a dotted abbreviation ends no sentence
+        ("وقال د. محمد علي إن الصورة رائعة.", "وقال", "د. محمد علي"),
+        ("وقال ويتني س. جونسون، نائب مدير التصوير، إن الصورة رائعة.", "وقال", "ويتني س. جونسون، نائب مدير التصوير"),
+        ("وقال آدام آرون رئيس شركة أيه.إم.سي. القابضة إن الافتتاح تاريخي.", "وقال", "آدام آرون رئيس شركة أيه.إم.سي. القابضة"),
+        # «، كما صرح X.» with nothing reported after it: "as X said"
+        ("وقتل 50 شخصا على الأقل، كما صرح سيد ظفر هاشمي المتحدث باسم الرئيس الأفغاني.",
+         "صرح", "سيد ظفر هاشمي المتحدث باسم الرئيس الأفغاني"),
+        ("ستفرض الرسوم الجديدة - كما قالت الوزارة - على القطن، وبعض أنواع القمح.", "قالت", "الوزارة"),
+        # «وبيّن / وأبان» (also "between" / "during") opening a clause, a short subject, then «أن»
+        ("وبين العنزي أن الوضع صعب.", "وبين", "العنزي"),
+        ("وأبان الوزير الطريفي، أن الوضع صعب.", "وأبان", "الوزير الطريفي"),
+        # a subject of its own after «غير أن» / «لكن», inside another's content
+        ("وتقول الشرطة إنها قتلت 4100 غير أن جماعات حقوقية تقول إن 8 آلاف قتلوا.", "تقول", "جماعات حقوقية"),
+        # «قائلاً» after the subject is the verb's own complement; «حديثه» is no part of the name
+        ("وتابع عيد حديثه قائلًا: لدينا العديد من الخطط.", "وتابع", "عيد"),
+        # a participle after a comma asserting a noun phrase; a defective verb's participle
+        ("وقال الخبير إن المواقع تتعرض للسرقة، مؤكدًا وجوب إصدار قوانين.", "مؤكدًا", "الخبير"),
+        ("وقال كالين إنها مجرد مزاعم، نافيا صحة وجود خلافات.", "نافيا", "كالين"),
+        # «أفصح … أن» (disclosed that)
+        ("وأفصحت مصادر مقربة من الحوثيين، أن عشرات القادة قتلوا.", "وأفصحت", "مصادر مقربة من الحوثيين"),
     ],
 )
 def test_whose_statement_it_is(text, cue, source, extractor):
     found = [(a.cue.text, a.source.text) for a in all_of("عنوان\n" + text, extractor)]
     assert (cue, source) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفاز المصور خوان باريتو الذي جاء في المرتبة الثالثة في فئة التقارير الإخبارية.",  # a rank, not a text
+        "وبين الحكومة والمعارضة أن الخلاف عميق.",  # "between the government and the opposition"
+        "وقال الوزير إن الشرطة تقول إن 8 آلاف قتلوا.",  # a report inside a report
+    ],
+)
+def test_what_reports_nothing_of_its_own(text, extractor):
+    found = [a.cue.text for a in all_of("عنوان\n" + text, extractor)]
+    assert found in ([], ["وقال"]), found
+
+
+def test_qaailan_after_the_subject_makes_one_attribution(extractor):
+    found = [(a.cue.text, a.source.text) for a in all_of("عنوان\nوأضاف الوزير قائلا \"نرحب بكم\".", extractor)]
+    assert found == [("وأضاف", "الوزير")]
 
 
 def test_an_aside_naming_the_relay_between_subject_and_statement(extractor):

@@ -21,6 +21,12 @@ def test_ordinary_stops_and_double_stops_end_sentences():
     assert len(split("وقعت الضربة. وقال مسؤول إن كذا.. وأضاف أن كذا")) == 3
 
 
+def test_the_stop_of_an_initial_or_a_dotted_abbreviation_ends_no_sentence():
+    assert len(split("وقال د. محمد علي إن الوضع صعب. وأضاف أن الحل قريب.")) == 2
+    assert len(split("وقال رئيس شركة أيه.إم.سي. القابضة إن الافتتاح تاريخي.")) == 1
+    assert len(split("غادر الوفد العربية.نت. وقال مسؤول إن كذا.")) == 2  # a long part: a domain
+
+
 def test_a_stop_inside_a_quotation_does_not_end_the_sentence():
     assert len(split('قال إن الضربات "تهدد السلم الأهلي. وتخرق السيادة" بعد الهجوم.')) == 1
 
