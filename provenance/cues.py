@@ -523,10 +523,11 @@ class Cues(Speakers):
         )
 
     def _short_subject(self, i: int, comp: tuple[str, int, int | None] | None, s: Segment) -> bool:
-        """«وبين العنزي أن …», «وأبان الوزير الطريفي، أن …»: a form that is also a preposition
-        («بين» between, «إبان» during) opening its clause is the verb when a subject of at most
-        three words, none of them a conjunct («بين الحكومة والمعارضة»), stands before «أن»."""
-        if comp is None or comp[0] != "that" or not self._clause_start(i, s):
+        """«وبين العنزي أن …», «وعبر الكثير من السعوديين عن …»: a form that is also a preposition
+        («بين» between, «إبان» during, «عبر» through) opening its clause is the verb when a subject
+        of at most three words, none of them a conjunct («بين الحكومة والمعارضة»), stands before
+        its complement."""
+        if comp is None or not self._clause_start(i, s):
             return False
         end = comp[1] - 1 if self.tokens[comp[1] - 1].text == "," else comp[1]
         between = self.tokens[i + 1 : end]

@@ -386,10 +386,11 @@ class Phrases(Clauses):
             w in cue_words(self.lx, "spoken_texts") or w in self.lx.addressed_documents for w in (head, bare)
         )
 
-    def _known_source(self, words: list[str], places: bool = False) -> bool:
+    def _known_source(self, words: list[str], places: bool = False, titled: bool = False) -> bool:
         """Whether ``words`` start with a word the lexicons know as a source, or a short name;
         with ``places``, or with a country or a capital (a subject before its verb: «السعودية
-        أكدت أن»; not the noun a relative pronoun refers to, where a place is mostly a location)."""
+        أكدت أن»; not the noun a relative pronoun refers to, where a place is mostly a location);
+        with ``titled``, or with a name and its title («إبراهيم كالين المتحدث باسم إردوغان قال»)."""
         lx = self.lx
         words = hashtag_words(words)  # «وكان #البيت_الأبيض أعلن»
         if not words:
@@ -401,11 +402,19 @@ class Phrases(Clauses):
             return True
         if places and (words[0] in lx.places or " ".join(words[:2]) in lx.places):
             return True  # «السعودية أكدت أن», «كانت الصين قد حذرت»: a country speaks through its government
-        return (
-            not head.startswith("ال")
-            and len(words) <= 3
-            and not any(w in lx.not_subject_starts or w in lx.stop_words for w in words)
+        if any(w in lx.not_subject_starts or w in lx.stop_words for w in words[:3]):
+            return False
+        if not head.startswith("ال") and len(words) <= 3:
+            return True
+        if not titled:
+            return False
+        # «إبراهيم كالين المتحدث باسم إردوغان»: a name of two or three words, then its title
+        # with «ال» («وقدم الأمير سعود» is a verb and its subject)
+        title = next(
+            (k for k in range(2, min(len(words), 4)) if words[k].startswith("ال") and lx.known_form(words[k]) in lx.person_titles),
+            None,
         )
+        return title is not None and not any(w.startswith("ال") for w in words[:title])
 
 
 @lru_cache(maxsize=4)

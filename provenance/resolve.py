@@ -328,6 +328,12 @@ def _type_mention(words: list[str], lexicon: Lexicon, gazetteer: Gazetteer, cont
                 return Typing(kind.kind, anonymous_type=kind.anonymous_type)
     if two in lexicon.organizations or head in lexicon.organizations or head in lexicon.documents:
         return Typing("organization")
+    if i > 0 and words[0] in lexicon.quantifiers and head.endswith(("ين", "ون")) and len(head) > 4:
+        if _has_name(rest, lexicon):
+            return Typing("person")  # «كبير الباحثين جون فيرانو»
+        if words[0] not in {"كبير", "كبار"}:
+            # «عدد من اليمنيين», «الكثير من السعوديين», «بعض المشاركين»: some people, unnamed
+            return Typing("anonymous", anonymous_type="other")
     if anon:
         return Typing("person")
     if i > 0 and words[i - 1] in lexicon.plural_demonstratives:

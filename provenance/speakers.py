@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .found import Found
 from .lexicon import Lexicon, cue_words, norm_set
-from .phrases import Phrases
+from .phrases import Phrases, channel_openers
 from .resolve import strip_clitic, type_mention
 from .segment import Segment
 
@@ -66,7 +66,9 @@ class Speakers(Phrases):
                 k += 1  # «وأبلغ الصحافيين أن …»: the people told, an object; the subject may follow
                 continue
             cf = lx.cue_form(w) if w in lx.cue_form_words else None
-            if cf is not None and cf[1].type == "participle":
+            if cf is not None and cf[1].type == "participle" and not (
+                cf[1].not_before and nxt.startswith(cf[1].not_before)  # «متحدثة باسم السفارة»: a title
+            ):
                 break
             if w == "في" and nxt in lx.time_nouns:
                 break
@@ -181,6 +183,22 @@ class Speakers(Phrases):
 
     def _subject_before(self, i: int, s: Segment, clitic: str) -> list[int] | None:
         """A subject written before the verb: «المصادر أكدت أن», «كذلك كان رئيس الوزراء … أكد»."""
+        found = self._clause_subject_before(i, s, clitic)
+        if found is None and not clitic and i > 0 and self._described_by_verb(i - 1):
+            return [i - 1]  # «بعد تقرير ذكر أن …»: the verb describes the noun right before it
+        return found
+
+    def _described_by_verb(self, k: int) -> bool:
+        """Whether token ``k`` is an indefinite document or unnamed source («تقرير», «بيان»,
+        «مصدر»), which a verb right after it describes as a clause («تقرير ذكر أن …»)."""
+        w = self.tokens[k].text
+        return (
+            self.tokens[k].is_word and not w.startswith("ال")
+            and (w in self.lx.documents or self.lx.anonymous.get(w) in {"informed_sources", "official"})
+            and not (k > 0 and self.tokens[k - 1].text.removeprefix("و") in channel_openers(self.lx))
+        )  # not «وفي بيان قالت متحدثة»: a channel
+
+    def _clause_subject_before(self, i: int, s: Segment, clitic: str) -> list[int] | None:
         if clitic:
             # «وأكد» starts a new clause; «أما نيوزيلندا فأكدت أنها …»: the topic is the subject
             return self._topic_before(i, s) if clitic == "ف" else None
@@ -224,7 +242,7 @@ class Speakers(Phrases):
         if not np:
             return None
         words_text = [self.tokens[k].text for k in np if self.tokens[k].is_word]
-        if not self._known_source(words_text, places=True):
+        if not self._known_source(words_text, places=True, titled=True):
             return None
         return self._balance(np)
 

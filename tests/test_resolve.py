@@ -107,6 +107,11 @@ def test_an_abbreviation_is_not_the_word_its_letters_spell():
         ("تقرير عن مقتل الصحفي", "organization", None),  # «عن» alone is "about"
         ("التقرير الصادر أمس عن المتحدث باسم الوزارة", "person", None),  # a time word between
         ("رسالة للرئيس الأمريكي", "organization", None),  # addressed to him, not his
+        # some of a people, unnamed; a named one is a person
+        ("عدد من اليمنيين", "anonymous", "other"),
+        ("الكثير من السعوديين", "anonymous", "other"),
+        ("كبير الباحثين غابريال بريتو", "person", None),
+        ("محققون في روسيا", "anonymous", "other"),
     ],
 )
 def test_source_kinds(mention, kind, anonymous_type):
