@@ -177,6 +177,8 @@ def abbreviation(norm: str, at: int) -> bool:
     before = norm[max(0, at - 2) : at]
     if _INITIAL.fullmatch(before) and (at < 2 or not norm[at - 2].isalpha()):
         return True
+    if norm.find(".", max(0, at - 4), at) == -1 and not (at + 1 < len(norm) and norm[at + 1].isalpha()):
+        return False  # no other full stop within a part's length: no dotted abbreviation
     start, end = at, at + 1
     while start > 0 and not norm[start - 1].isspace() and at - start < 16:
         start -= 1
