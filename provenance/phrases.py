@@ -111,8 +111,8 @@ class Phrases(Clauses):
                         out += [n, *name]
                 break
             w = tok.text
-            if w in lx.stop_words or w == "الي":
-                break  # «إلى» (normalised «الي») is no «ال» adjective
+            if w in lx.stop_words or w in {"الي", "قد"}:
+                break  # «إلى» (normalised «الي») is no «ال» adjective; «كان الرئيس قد زار»
             if out and w in self._addressees():
                 break  # «أخبر الرئيس الصحفيين أن»: the people told are the object
             if out:
@@ -131,8 +131,10 @@ class Phrases(Clauses):
                 )  # «لحقوق» and then «الإنسان»
                 # «كل من الأمم المتحدة والاتحاد الأوروبي»: «كل من» announces a coordination
                 coordinated = words[:2] == ["كل", "من"] and w.startswith("وال") and len(w) > 4
+                particle = words[-1] in lx.name_particles  # «عبد الله», «أبو الغيط»
                 if not (
-                    in_chain or after_bism or remit or coordinated or w.startswith("ال") and _adjective(w) or w == "باسم"
+                    in_chain or after_bism or remit or coordinated or particle
+                    or w.startswith("ال") and _adjective(w) or w == "باسم"
                 ):
                     name = self._name_run(zone, k) if head in lx.person_titles else []
                     out += name

@@ -68,6 +68,7 @@ class Speakers(Phrases):
             cf = lx.cue_form(w) if w in lx.cue_form_words else None
             if cf is not None and cf[1].type == "participle" and not (
                 cf[1].not_before and nxt.startswith(cf[1].not_before)  # «متحدثة باسم السفارة»: a title
+                or w.endswith("ون")  # «ويقول منتقدون إن»: a nominative plural is a noun, the subject
             ):
                 break
             if w == "في" and nxt in lx.time_nouns:
@@ -484,8 +485,15 @@ class Speakers(Phrases):
     def _clause_subject(self, begin: int, before: int) -> list[int] | None:
         """The subject of a clause at ``begin`` that opens with a verb."""
         words = [k for k in range(begin, min(before, begin + 12)) if self.tokens[k].is_word]
+        kana = False
         while words and self.tokens[words[0]].text in self.lx.subject_lead_ins:
+            kana = kana or self.tokens[words[0]].text in cue_words(self.lx, "kana_forms")
             words = words[1:]
+        if kana and words and self.lx.cue_form(self.tokens[words[0]].text) is None:
+            # «وكان نجيب عبد الرزاق قد أثار …»: «كان» is the verb; its subject follows at once
+            chunk = self._np_chunk([k for k in range(words[0], min(before, words[0] + 12))])
+            ws = [self.tokens[k].text for k in chunk if self.tokens[k].is_word]
+            return chunk if ws and self._known_source(ws, places=True, titled=True) else None
         if len(words) < 2:
             return None
         if self.tokens[words[0]].text in self.lx.complementisers:
