@@ -43,10 +43,15 @@ class Cues(Speakers):
         )
 
     def _formula_at(self, i: int, stop: int) -> bool:
-        if self.tokens[i].text not in self.lx.formula_first_words:
-            return False
+        """Whether a formula of the writer's own voice (``not_attributions``) starts at token
+        ``i``, a «و» or «ف» before it allowed («ويذكر أن …»)."""
+        first = self.tokens[i].text
+        if first not in self.lx.formula_first_words:
+            first = first[1:] if first[:1] in ("و", "ف") else ""
+            if first not in self.lx.formula_first_words:
+                return False
         words = self._words(i, min(stop, i + 4))
-        text = " ".join(words)
+        text = " ".join([first, *words[1:]])
         return any(text.startswith(f) for f in self.lx.not_attributions)
 
     # -- nominal cues ------------------------------------------------------------------------
@@ -419,6 +424,12 @@ class Cues(Speakers):
         relative = None
         if not lead and not (prev == i - 1 and self._relative_object(i, prev)):
             relative = self._relative_antecedent(i, srange.start)
+        impersonal = not lead and t.text[len(clitic) :] in cue_words(self.lx, "impersonal_forms")
+        if impersonal and (relative is not None or not source_toks and not (
+            clitic or prev is None
+            or self.tokens[prev].text in self.lx.subject_lead_ins or self.tokens[prev].text in self.lx.clause_openers
+        )):
+            return  # «الساعة التي يُعتقد أن قيمتها …», «شخص، يُعتقد أنه شريك»: a description
         if relative is not None and marker != "an":
             source_toks = relative  # «ترامب، الذي دعا الحلف إلى …»: what follows is the object
         if source_toks and t.text[len(clitic) : len(clitic) + 1] not in ("ي", "ت") and (
@@ -503,6 +514,8 @@ class Cues(Speakers):
             words = [self.tokens[k].text for k in svo if self.tokens[k].is_word]
             if glue:  # «بيان لماكين قال فيه»: the source is «ماكين»
                 src, words = (src[0] + glue, src[1]), [words[0][glue:], *words[1:]]
+        elif impersonal:
+            src, words = None, []  # «ويُعتقد أن …», «وأُفيد بأن …»: an unvocalised passive, nobody's
         else:
             src, words, via, continues = self._implied_speaker(first, s, i, via, previous_sentence=True)
         trailing = lead is not None and (

@@ -504,6 +504,10 @@ def test_journalists_told_are_an_object(extractor):
         ("وكان الجيش الأميركي، الذي صعد من جهوده، قد قال إن القوات ليست مستعدة.", "قال", "الجيش الأميركي"),
         # a nominative plural of a participle is a noun: the subject, not a continuation
         ("ويقول منتقدون إن النتائج مزورة.", "ويقول", "منتقدون"),
+        # what figures and studies show; a toll is a document; chanting
+        ("أظهرت إحصائيات مصرفية حديثة أن النقد المتداول ارتفع.", "أظهرت", "إحصائيات مصرفية حديثة"),
+        ("قتل أكثر من 700 مدني، وفق حصيلة للمرصد السوري لحقوق الإنسان.", "وفق", "حصيلة للمرصد السوري لحقوق الإنسان"),
+        ("وتظاهر نحو مائتي شخص هاتفين «أوروبا، أين أنت؟».", "هاتفين", "نحو مائتي شخص"),
         # «أفصح … أن» (disclosed that)
         ("وأفصحت مصادر مقربة من الحوثيين، أن عشرات القادة قتلوا.", "وأفصحت", "مصادر مقربة من الحوثيين"),
     ],
@@ -520,11 +524,21 @@ def test_whose_statement_it_is(text, cue, source, extractor):
         "وبين الحكومة والمعارضة أن الخلاف عميق.",  # "between the government and the opposition"
         "وقال الوزير إن الشرطة تقول إن 8 آلاف قتلوا.",  # a report inside a report
         "وصل الوفد عبر المطار.",  # «عبر» "through"
+        "ويذكر أن الصورة فازت بالجائزة.",  # the writer's own voice, «و» before the formula
+        "وشنت الدول ضربات ردا على هجوم يعتقد أنه كيماوي.",  # a description, not a report
+        "يظهر في الصورة أن الرجل مسلح.",  # «يَظهر» (appears), not «يُظهر» (shows)
     ],
 )
 def test_what_reports_nothing_of_its_own(text, extractor):
     found = [a.cue.text for a in all_of("عنوان\n" + text, extractor)]
     assert found in ([], ["وقال"]), found
+
+
+def test_an_impersonal_passive_reports_nobody(extractor):
+    # «ويُعتقد أن …» (it is believed): no source, and not the speaker of the sentence before
+    found = all_of("عنوان\nوقال الوزير إن الوضع صعب. ويعتقد أن هناك صبيا بين المصابين.", extractor)
+    believed = next(a for a in found if a.cue.text == "ويعتقد")
+    assert believed.source.kind == "unknown" and not believed.source.text
 
 
 def test_qaailan_after_the_subject_makes_one_attribution(extractor):
