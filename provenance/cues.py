@@ -356,10 +356,11 @@ class Cues(Speakers):
                     if not any(v[0] < relay[1] and relay[0] < v[1] for v in via):
                         via = [*via, relay]
                     break
-        if marker == "an" and (after := self._next_word(zone_end + 1, srange.stop)) is not None and (
-            self.tokens[after].text in self.lx.not_after_an
-        ):
+        after = self._next_word(zone_end + 1, srange.stop) if marker == "an" else None
+        if after is not None and self.tokens[after].text in self.lx.not_after_an:
             return  # «نقلت الفتاة … عن طريق ليبيا»: moved, not quoted
+        # «أعرب ذوو الشهداء عن شكرهم …، مؤكدين أن …»: thanks claim nothing, but name the speaker
+        ritual = after is not None and self._ritual_at(after, srange.stop)
         if marker == "an" and info.lemma == "نقل":
             # «نقلت رويترز عن دبلوماسيين قولهم إن»: the subject is the hop, the object of عن the source
             assert content_start is not None  # a marker «عن» has a content after it
@@ -516,6 +517,8 @@ class Cues(Speakers):
                 src, words = (src[0] + glue, src[1]), [words[0][glue:], *words[1:]]
         elif impersonal:
             src, words = None, []  # «ويُعتقد أن …», «وأُفيد بأن …»: an unvocalised passive, nobody's
+        elif not lead and t.text[len(clitic) :] in cue_words(self.lx, "expected_forms"):
+            return  # «ويُتوقع أن تعقد قمة …»: what is expected, like «من المتوقع أن», no report
         else:
             src, words, via, continues = self._implied_speaker(first, s, i, via, previous_sentence=True)
         trailing = lead is not None and (
@@ -531,7 +534,7 @@ class Cues(Speakers):
             Found(
                 cue, lead_lemma or info.lemma, "nominal" if lead else "verb", src, words, via, content, s,
                 continues=continues, content_before=before,
-                channel=channel,
+                channel=channel, ritual=ritual,
             )
         )
 
@@ -771,6 +774,14 @@ class Cues(Speakers):
         if "np" in comps and not participle:
             return "np", stop, None
         return None
+
+    def _ritual_at(self, k: int, stop: int) -> bool:
+        """Whether token ``k`` (after «عن») names thanks, condolences or congratulations
+        (``ritual_after_an``), an intensifier allowed before («عن بالغ شكره وتقديره»)."""
+        w = self.tokens[k].text
+        if w in cue_words(self.lx, "ritual_intensifiers") and (nxt := self._next_word(k + 1, stop)) is not None:
+            w = self.tokens[nxt].text
+        return w.startswith(tuple(cue_words(self.lx, "ritual_after_an")))
 
     def _clause_end(self, k: int, stop: int) -> int:
         """The first comma, dash, semicolon or sentence stop from token ``k`` (or ``stop``)."""

@@ -145,7 +145,13 @@ class _Run(Credits):
                 self._sentence(s, p)
                 self._prev_sentence = s
         self.found.sort(key=lambda f: f.cue[0])
-        return self._drop_held_credits(self.found)
+        kept = [f for f in self._drop_held_credits(self.found) if not f.ritual]
+        # number them as they will be output, so that «continues» names the attribution's place
+        position = {f.index: n for n, f in enumerate(kept)}
+        for n, f in enumerate(kept):
+            f.continues = position.get(f.continues) if f.continues is not None else None
+            f.index = n
+        return kept
 
     # -- sentences ---------------------------------------------------------------------------
 

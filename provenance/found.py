@@ -28,6 +28,7 @@ class Found:
     content_before: bool = False
     index: int = -1
     channel: tuple[int, int] | None = None
+    ritual: bool = False  # «أعرب عن شكره»: a speaker later cues continue, but no attribution
 
 
 class Findings(TokenView):
