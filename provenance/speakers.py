@@ -214,7 +214,7 @@ class Speakers(Phrases):
             not self.tokens[k].is_word or self.tokens[k].text in {"قد", "كان", "كانت"} for k in range(begin, i)
         )  # «وكان رئيس المفوضية الأوروبية جان كلود يونكر، قد هدد بأن …»
         if aux and begin - 1 > srange.start and self.tokens[begin - 1].text == ",":
-            begin, end = self._apposed_subject(begin - 1, srange.start)
+            begin, end = self._apposed_subject(begin - 1, srange.start, framed=begin < i)
         else:
             end = i
         toks = list(range(begin, end))
@@ -342,12 +342,13 @@ class Speakers(Phrases):
                 return (subject, 0) if subject is not None else None
         return None
 
-    def _apposed_subject(self, comma: int, floor: int) -> tuple[int, int]:
+    def _apposed_subject(self, comma: int, floor: int, framed: bool = False) -> tuple[int, int]:
         """«رئيس الوزراء العراقي، محمد شياع السوداني، أكد …»: a verb right after a comma whose
         subject stands before it, in commas. Where that subject starts and ends: the clause
         before the comma, and the one before that too when the nearer one is only a name in
         apposition; the noun before a relative clause («ترامب الذي يتصدر المرشحين …، أشار»).
-        Empty (``comma + 1``) when the clause before does not look like one."""
+        ``framed``: «قد» or «كان» stands between the comma and the verb. Empty (``comma + 1``)
+        when the clause before does not look like one."""
         none = (comma + 1, comma + 1)
         def clause_start(k: int) -> int:
             for m in range(k - 1, floor - 1, -1):
@@ -374,13 +375,15 @@ class Speakers(Phrases):
             ):
                 return head[0], head[-1] + 1
             return none
-        if not words or len(words) > 8:
+        if not words or len(words) > (12 if framed and self._unnamed_head(words) else 8):
+            # an unnamed speaker described at length before «، كان قد»: «مسؤول رفيع المستوى في
+            # إحدى شركات الوساطة المالية في السعودية، كان قد أبلغ …»
             return none
         def is_name(ws: list[str]) -> bool:
             return 0 < len(ws) <= 4 and not ws[0].startswith("ال") and not any(
                 self.lx.cue_form(w) is not None or w in self.lx.not_subject_starts
                 or w in self.lx.subject_lead_ins or w in self.lx.clause_openers for w in ws
-            )
+            ) and not self._unnamed_head(ws)  # «مسؤول رفيع المستوى، قد قال»: a speaker, not a name
 
         def is_title(ws: list[str]) -> bool:
             if not ws or len(ws) > 8:
@@ -398,6 +401,11 @@ class Speakers(Phrases):
             if name and is_title(owords) or is_title(words) and is_name(owords):
                 return other, comma
         return none if name else (begin, comma)  # «وخلال لقائه نظيره، سيرغي لافروف، أكد»: the object
+
+    def _unnamed_head(self, words: list[str]) -> bool:
+        """Whether ``words`` are headed by an unnamed source or a title («مسؤول رفيع», «وزير»)."""
+        _, head, two = self.lx.head(words)
+        return any(w in self.lx.anonymous or w in self.lx.person_titles for w in (head, two))
 
     def _relative_antecedent(self, i: int, floor: int) -> list[int] | None:
         """«… دونالد ترامب، الذي دعا الحلف إلى …»: the noun the relative pronoun refers to."""
