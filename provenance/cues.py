@@ -426,6 +426,8 @@ class Cues(Speakers):
         if not lead and not (prev == i - 1 and self._relative_object(i, prev)):
             relative = self._relative_antecedent(i, srange.start)
         impersonal = not lead and t.text[len(clitic) :] in cue_words(self.lx, "impersonal_forms")
+        if impersonal and marker == "bi" and relative is None:
+            source_toks = []  # «ويُقدر عدد السياح بعشرات الآلاف»: what is estimated, not who
         if impersonal and (relative is not None or not source_toks and not (
             clitic or prev is None
             or self.tokens[prev].text in self.lx.subject_lead_ins or self.tokens[prev].text in self.lx.clause_openers

@@ -532,6 +532,8 @@ def test_journalists_told_are_an_object(extractor):
         ("وهتف المتظاهرون: «أوروبا، أين أنت؟».", "وهتف", "المتظاهرون"),
         # an unnamed speaker described before «، كان قد» / «، قد» is no name in apposition
         ("مسؤول رفيع المستوى، قد قال إن عددا من المستثمرين باتوا يدرسون.", "قال", "مسؤول رفيع المستوى"),
+        ("وبينت الجامعة بأن التسجيل مستمر.", "وبينت", "الجامعة"),
+        ("وتقدر وزارة الخزانة الأميركية أن العجز سيرتفع.", "وتقدر", "وزارة الخزانة الأميركية"),
         # «أفصح … أن» (disclosed that)
         ("وأفصحت مصادر مقربة من الحوثيين، أن عشرات القادة قتلوا.", "وأفصحت", "مصادر مقربة من الحوثيين"),
     ],
@@ -566,6 +568,11 @@ def test_an_impersonal_passive_reports_nobody(extractor):
     found = all_of("عنوان\nوقال الوزير إن الوضع صعب. ويعتقد أن هناك صبيا بين المصابين.", extractor)
     believed = next(a for a in found if a.cue.text == "ويعتقد")
     assert believed.source.kind == "unknown" and not believed.source.text
+
+
+def test_an_estimate_in_the_passive_names_what_is_estimated_not_who(extractor):
+    (estimate,) = all_of("عنوان\nويقدر عدد السياح الذين يزورون البلاد بعشرات الآلاف سنويا.", extractor)
+    assert estimate.cue.text == "ويقدر" and estimate.source.kind == "unknown"
 
 
 def test_qaailan_after_the_subject_makes_one_attribution(extractor):
