@@ -290,6 +290,12 @@ class Phrases(Clauses):
             more = self._noun_phrase(rest_toks[0] + 1, (rest_toks[-1] + 1) if rest_toks else 0)
             if more and not first_word.startswith("ال"):
                 np_tokens += more
+            elif first_word.startswith("ال"):
+                # «للتلفزيون الوطني», «للإذاعة الحكومية الروسية»: its «ال» adjectives
+                for k in rest_toks[1:4]:
+                    if not (self.tokens[k].is_word and self.tokens[k].text.startswith("ال") and _adjective(self.tokens[k].text)):
+                        break
+                    np_tokens.append(k)
             start = self.tokens[rest_toks[0]].start + offset
             end = self._gloss_end(np_tokens[-1], self.tokens[np_tokens[-1]].end)
             ws = [first_word] + [self.tokens[k].text for k in np_tokens[1:] if self.tokens[k].is_word]

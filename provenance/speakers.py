@@ -58,6 +58,16 @@ class Speakers(Phrases):
                 k += 1  # «وذكرت أيضا وكالة …»: the subject may follow
                 adverb = True
                 continue
+            if words_seen and w in lx.document_times:
+                # «وقالت زاخاروفا، السبت، لرويترز إن …»: a day ends the subject; the outlet told
+                # may still follow it
+                m = k + 1
+                while m < len(zone) and (self.tokens[zone[m]].text == "," or self.tokens[zone[m]].text in lx.document_times):
+                    m += 1
+                rec = self._recipient_at(m, zone) if m < len(zone) else None
+                if rec:
+                    via.append(rec)
+                break
             if (w in lx.stop_words or w in lx.audiences) and not (
                 w == "امام" and nxt in cue_words(lx, "imam_before")  # «إمام الحرم», not «أمام»
             ):
@@ -172,8 +182,11 @@ class Speakers(Phrases):
         if not toks or self.tokens[toks[0]].text not in cue_words(self.lx, "relay_verbs"):
             return None
         rest = [k for k in toks[1:8] if self.tokens[k].is_word or self.tokens[k].text in {'"', "(", ")"}]
-        while rest and self.tokens[rest[0]].text in self.lx.pronoun_preps | {"معه", "معها", "معهم"}:
-            rest = rest[1:]  # «في مقابلة أجرتها معه صحيفة X»
+        while rest and (
+            self.tokens[rest[0]].text in self.lx.pronoun_preps | {"معه", "معها", "معهم"}
+            or self.tokens[rest[0]].text in self.lx.document_times
+        ):
+            rest = rest[1:]  # «في مقابلة أجرتها معه صحيفة X», «نشرتها اليوم الأحد صحيفة X»
         np_tokens = self._noun_phrase(rest[0], toks[-1] + 1) if rest else []
         if not np_tokens:
             return None

@@ -570,6 +570,22 @@ def test_an_impersonal_passive_reports_nobody(extractor):
     assert believed.source.kind == "unknown" and not believed.source.text
 
 
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        # a day set off by commas ends the subject; the outlet told follows it
+        ("وقالت ماريا زاخاروفا المتحدثة باسم الخارجية، السبت، لرويترز إن ذلك يعني الكثير.", ["رويترز"]),
+        # «التلفزيون» told, with its adjectives
+        ("وقال نجيب للتلفزيون الوطني: \"أود إبلاغ المواطنين\".", ["للتلفزيون الوطني"]),
+        # an interview an outlet published, a time between
+        ("وقال فيليب في مقابلة نشرتها اليوم الأحد صحيفة لو باريزيان إن الوضع صعب.", ["صحيفة لو باريزيان"]),
+    ],
+)
+def test_the_outlet_a_statement_went_through(text, via, extractor):
+    (said,) = all_of("عنوان\n" + text, extractor)
+    assert [v.text for v in said.via] == via
+
+
 def test_an_estimate_in_the_passive_names_what_is_estimated_not_who(extractor):
     (estimate,) = all_of("عنوان\nويقدر عدد السياح الذين يزورون البلاد بعشرات الآلاف سنويا.", extractor)
     assert estimate.cue.text == "ويقدر" and estimate.source.kind == "unknown"
