@@ -498,7 +498,7 @@ class Cues(Speakers):
                 self.tokens[lead_in].text in self.lx.clause_openers
                 or self.tokens[lead_in].text in self.lx.subject_lead_ins
                 or self.tokens[lead_in].text == "ان" and lead_in > srange.start
-                and self.tokens[lead_in - 1].text in {"غير", "الا"}  # «غير أن», «إلا أن»: "but"
+                and self.tokens[lead_in - 1].text in cue_words(self.lx, "contrast_before_an")  # «غير أن»: "but"
             )
         if (
             inside is not None and not lead and not clitic and not opener and not self._after_break(i, srange.start)

@@ -331,7 +331,7 @@ def _type_mention(words: list[str], lexicon: Lexicon, gazetteer: Gazetteer, cont
     if i > 0 and words[0] in lexicon.quantifiers and head.endswith(("ين", "ون")) and len(head) > 4:
         if _has_name(rest, lexicon):
             return Typing("person")  # «كبير الباحثين جون فيرانو»
-        if words[0] not in {"كبير", "كبار"}:
+        if words[0] not in lexicon.title_quantifiers:
             # «عدد من اليمنيين», «الكثير من السعوديين», «بعض المشاركين»: some people, unnamed
             return Typing("anonymous", anonymous_type="other")
     if anon:

@@ -12,11 +12,6 @@ from .resolve import strip_clitic, type_mention
 from .segment import Segment
 
 
-# after these the noun before a verb starts a clause of its own: «… فإن الوزارة أكدت»,
-# «… لكن جماعات حقوقية تقول إن …»
-_CLAUSE_PARTICLES = frozenset({"فان", "لان", "ان", "لكن", "ولكن"})
-
-
 class Speakers(Phrases):
     """Finding the source of a cue, from its clause or from what the run has found so far."""
 
@@ -220,7 +215,7 @@ class Speakers(Phrases):
         # the clause starts at the sentence start, or after the last comma or «فإن» before the verb
         begin = srange.start
         for k in range(i - 1, srange.start - 1, -1):
-            if self.tokens[k].text in {",", ";", ":"} or self.tokens[k].text in _CLAUSE_PARTICLES:
+            if self.tokens[k].text in {",", ";", ":"} or self.tokens[k].text in cue_words(self.lx, "clause_particles"):
                 begin = k + 1
                 break
         aux = all(
