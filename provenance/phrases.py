@@ -368,7 +368,7 @@ class Phrases(Clauses):
     def _source_like(self, words: list[str]) -> bool:
         if not words:
             return False
-        if self.gz.match_words(words) or self.gz.match_words([strip_clitic(words[0]), *words[1:]]):
+        if self._names_outlet(words):
             return True
         lx = self.lx
         i, head, two = lx.head(words)
@@ -382,11 +382,15 @@ class Phrases(Clauses):
         # a name, or a definite noun we do not know («وفقاً للإنتربول»), but no plural of things
         return not _THINGS.search(head) and (head.startswith("ال") or len(words) <= 4)
 
+    def _names_outlet(self, words: list[str]) -> bool:
+        """Whether ``words`` start with a gazetteer name, a clitic on the first word allowed."""
+        return bool(self.gz.match_words(words) or self.gz.match_words([strip_clitic(words[0]), *words[1:]]))
+
     def _names_text(self, words: list[str]) -> bool:
         """Whether ``words`` start with a text or a source the lexicons know: a document, a
         speech or a message (``spoken_texts``), an outlet, a body («جاء في البيان», «ورد في
         تقرير للأمم المتحدة», «جاء في كلمته»)."""
-        if self.gz.match_words(words) or self.gz.match_words([strip_clitic(words[0]), *words[1:]]):
+        if self._names_outlet(words):
             return True
         _, head, two = self.lx.head(words)
         bare = head[2:] if head.startswith("ال") else head  # «الرسائل» → «رسائل»

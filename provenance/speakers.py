@@ -507,16 +507,13 @@ class Speakers(Phrases):
             words = words[1:]
         if kana and words and self.lx.cue_form(self.tokens[words[0]].text) is None:
             # «وكان نجيب عبد الرزاق قد أثار …»: «كان» is the verb; its subject follows at once
-            chunk = self._np_chunk([k for k in range(words[0], min(before, words[0] + 12))])
-            ws = [self.tokens[k].text for k in chunk if self.tokens[k].is_word]
-            return chunk if ws and self._known_source(ws, places=True, titled=True) else None
+            return self._known_chunk(words[0], min(before, words[0] + 12), titled=True)
         if len(words) < 2:
             return None
         if self.tokens[words[0]].text in self.lx.complementisers:
             # «وإلا فإن ستون أورد رواية أخرى …، وقال»: a subject after «فإن», not a verb
-            chunk = self._np_chunk([k for k in range(words[1], min(before, words[1] + 8))])
-            ws = [self.tokens[k].text for k in chunk if self.tokens[k].is_word]
-            if not ws or not self._known_source(ws, places=True) or self.lx.cue_form(ws[0]) is not None:
+            chunk = self._known_chunk(words[1], min(before, words[1] + 8))
+            if chunk is None or self.lx.cue_form(self.tokens[words[1]].text) is not None:
                 return None
             return chunk
         verb = self.tokens[words[0]].text
@@ -527,11 +524,14 @@ class Speakers(Phrases):
             or self.lx.known_form(verb) in self.lx.source_words
         ):
             return None  # «رئيس الوزراء …»: a noun opens the sentence, not a verb
-        chunk = self._np_chunk([k for k in range(words[0] + 1, min(before, words[0] + 12))])
+        return self._known_chunk(words[0] + 1, min(before, words[0] + 12))
+
+    def _known_chunk(self, start: int, stop: int, titled: bool = False) -> list[int] | None:
+        """The noun-phrase chunk (:meth:`_np_chunk`) of tokens ``[start, stop)``, if its words
+        read as a source (:meth:`_known_source`, a country included); else None."""
+        chunk = self._np_chunk(list(range(start, stop)))
         ws = [self.tokens[k].text for k in chunk if self.tokens[k].is_word]
-        if not ws or not self._known_source(ws, places=True):
-            return None
-        return chunk
+        return chunk if ws and self._known_source(ws, places=True, titled=titled) else None
 
     def _previous_sentence_subject(self, first: int) -> list[int] | None:
         """«وقدم زوكربرغ … اعتذاراته. وقال "هذا خطأي"»: with no speaker yet, the subject of the
