@@ -264,6 +264,16 @@ class Cues(Speakers):
         pp = self._prev_word(prev, floor)
         return pp is not None and pp == prev - 1 and self.tokens[pp].text in cue_words(self.lx, "what_openers")
 
+    def _describing(self, i: int, prev: int | None, info: FormInfo) -> bool:
+        """«الذي وصفه», «فيما وصفها»: a describing verb right after «ما» or a relative, carrying
+        its object pronoun (``describing_verbs`` in ``schemas/cues.yaml``)."""
+        return (
+            prev == i - 1 and prev is not None
+            and self.tokens[prev].text in cue_words(self.lx, "describing_leads")
+            and norm(info.lemma) in cue_words(self.lx, "describing_verbs")
+            and self.lx.cue_form(self.tokens[i].text) is None  # the form carries a pronoun
+        )
+
     def _subject_ending_at(self, i: int, first: int) -> Found | None:
         """The report of this sentence whose explicit subject ends right before token ``i``."""
         k = i - 1
@@ -441,6 +451,8 @@ class Cues(Speakers):
             # «وأكد وفقاً لبيان رسمي أن …»: a «وفق» phrase is no subject; the speaker is implied.
             # Not after a present form: «ويتوقع، بحسب مختصين، أن …» is what the specialists expect
             source_toks = []
+        if not source_toks and not lead and self._describing(i, prev, info):
+            return  # «على القرار الذي وصفه بأنه …»: a description inside the speaker's statement
         inside = self._inside_content(t.start, first)
         explicit = bool(source_toks)
         svo = None
@@ -596,7 +608,8 @@ class Cues(Speakers):
         if prev >= srange.start and self.lx.cue_form(self.tokens[prev].text) is not None:
             return  # «وتابع قائلاً»: one report, carried by the verb
         comp = self._complement(i + 1, srange.stop, info, participle=True)
-        if comp is None and "np" in info.complements and prev >= srange.start and self.tokens[prev].text == ",":
+        asserts = "np" in info.complements or norm(info.lemma) in cue_words(self.lx, "participle_np")
+        if comp is None and asserts and prev >= srange.start and self.tokens[prev].text == ",":
             # «…، مؤكدًا ضرورة التكامل», «…، نافيا صحة وجود خلافات»: after a comma, what the
             # participle asserts may be the noun phrase right after it
             nxt = i + 1

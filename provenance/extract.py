@@ -56,6 +56,7 @@ from .segment import Segment, paragraphs, sentences
 from .tokens import Token, splitter
 
 _MAX_SENTENCE = 2000  # characters kept on each side of a cue in Attribution.sentence
+_SIGN_OFF = 40  # characters: a last paragraph this short may be a sign-off credit («فرانس 24/ أ ف ب»)
 
 
 class Extractor:
@@ -117,8 +118,12 @@ class _Run(Credits):
     def find(self) -> list[Found]:
         paras = paragraphs(self.norm, self.lx)
         self.paragraphs = paras
-        # datelines and bylines sit in the first lines of the page (after titles and dates)
-        first_content = {p.start for p in [p for p in paras if not p.boilerplate][:6]}
+        # datelines and bylines sit in the first lines of the page (after titles and dates), and
+        # a sign-off line may close it («فرانس 24/ أ ف ب»)
+        content = [p for p in paras if not p.boilerplate]
+        first_content = {p.start for p in content[:6]}
+        if content and content[-1].end - content[-1].start <= _SIGN_OFF:
+            first_content.add(content[-1].start)
         may_hold_cue = self.lx.may_hold_cue
         for p in paras:
             if p.boilerplate:

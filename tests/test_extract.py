@@ -227,6 +227,10 @@ def test_wire_credits_in_the_text(extractor):
     assert credit.source.kind == "wire_agency"
     last = all_of("عنوان\nوصل الوفد.\nمصادر: وكالات – تواصل اجتماعي", extractor)[-1]
     assert (last.cue.lemma, last.source.text) == ("credit", "وكالات")
+    # a sign-off line closing the article credits the agency too
+    paragraphs = "\n".join(f"وقال المسؤول إن الجولة {n} انتهت." for n in range(8))
+    last = all_of(f"عنوان\n{paragraphs}\nفرانس 24/ أ ف ب", extractor)[-1]
+    assert (last.cue.lemma, last.source.text, last.source.kind) == ("credit", "أ ف ب", "wire_agency")
 
 
 def test_every_span_indexes_the_original_text_across_the_corpus(extractor):
@@ -536,6 +540,16 @@ def test_journalists_told_are_an_object(extractor):
         ("وتقدر وزارة الخزانة الأميركية أن العجز سيرتفع.", "وتقدر", "وزارة الخزانة الأميركية"),
         # «أفصح … أن» (disclosed that)
         ("وأفصحت مصادر مقربة من الحوثيين، أن عشرات القادة قتلوا.", "وأفصحت", "مصادر مقربة من الحوثيين"),
+        # a circumstantial word right after the verb is no subject: the speaker goes on
+        ('قال أردوغان إن الأمر خطير.\nوقال مخاطبا الحكومة العراقية "قوموا بذلك".', "وقال", "أردوغان"),
+        ("وقال النجيفي إن الأمر خطير. وأكد مرة أخرى بأن الأمم المتحدة مسؤولة.", "وأكد", "النجيفي"),
+        # «بعضهم» starts with ب but is the subject, not a «ب» complement; «أفاد عن» (reported)
+        ("وأجرت المنظمة مقابلات مع لاجئين، أفاد بعضهم عن استخدام العنف لطردهم.", "أفاد", "بعضهم"),
+        # after a comma, «معتبرا» asserts the noun phrase after it (considered X to be Y)
+        ('رحب الرئيس بالإعلان، معتبرا إياه "نبأ سارا جدا".', "معتبرا", "الرئيس"),
+        # appreciation of a role is a stance, not a ritual of thanks
+        ("وأعرب نائب الرئيس اليمني خالد بحاح عن تقديره للدور الذي تضطلع به دول المجلس.", "وأعرب",
+         "نائب الرئيس اليمني خالد بحاح"),
     ],
 )
 def test_whose_statement_it_is(text, cue, source, extractor):
@@ -556,6 +570,10 @@ def test_whose_statement_it_is(text, cue, source, extractor):
         "ويُتوقع أن تعقد قمة بين الزعيمين.",  # what is expected: nobody's statement
         "وأعرب الملك عن شكره وتقديره للرئيس.",  # a ritual of thanks claims nothing
         "وسلمهم تصريح الدفن حسب الإجراء المتبع.",  # «حسب الإجراء»: a procedure, no source
+        # «الذي وصفه بأنه»: a describing verb with no subject of its own names a thing inside
+        # the speaker's statement
+        'وقال لافروف إن بلاده سترد على القرار الذي وصفه بأنه "غير ودي".',
+        'وقال الوزير إن الهجوم يستدعي تحقيقا فيما وصفها بـ"جرائم ضد الشعب".',
     ],
 )
 def test_what_reports_nothing_of_its_own(text, extractor):

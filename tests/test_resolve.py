@@ -112,6 +112,11 @@ def test_an_abbreviation_is_not_the_word_its_letters_spell():
         ("الكثير من السعوديين", "anonymous", "other"),
         ("كبير الباحثين غابريال بريتو", "person", None),
         ("محققون في روسيا", "anonymous", "other"),
+        # the dual of an unnamed source is unnamed too
+        ("مسؤولان بالإدارة الأمريكية", "anonymous", "official"),
+        ("المصدران", "anonymous", "informed_sources"),
+        # a preacher is a person («الداعية», «خطيب المسجد»)
+        ("الداعية الدكتور عايض القرني", "person", None),
     ],
 )
 def test_source_kinds(mention, kind, anonymous_type):
