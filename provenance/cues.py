@@ -16,6 +16,8 @@ from .segment import Segment
 from .speakers import Speakers
 
 _MAX_SUBJECT = 16  # words between a verb and its complement
+_MAX_RELATIVE = 30  # tokens of an aside (a relative clause in commas, a dash aside) in the subject
+_DASHES = frozenset({"-", "–", "—"})
 _ADAM = re.compile("عدم")
 _QAWL = frozenset({"قائلا", "قائله", "قائلين", "قائلتين"})  # «قائلاً»: the content follows
 
@@ -657,7 +659,39 @@ class Cues(Speakers):
 
         An opening quote is the content only when no complementiser or colon follows it in the
         clause: in «أكدت مصادر في "كتائب حزب الله" أن …» the quote is part of the subject.
+        When none is found within the words a subject may have, an aside about the subject is
+        looked over: a relative clause set off by commas («وقالت مارلين غلين، التي عملت كمستشار
+        عام في … خلال …، للصحيفة إن»), or words between dashes («وقال ستافان دي ميستورا - وهو
+        ثالث شخصية تتولى … - إنه»). Its words do not count.
         """
+        comp = self._complement_pass(k, stop, info, participle, False)
+        if comp is None and any(
+            self.tokens[n].text in self.lx.relatives and self.tokens[n - 1].text == "," or self.tokens[n].text in _DASHES
+            for n in range(k + 1, min(stop, k + _MAX_SUBJECT + _MAX_RELATIVE))
+        ):
+            comp = self._complement_pass(k, stop, info, participle, True)
+        return comp
+
+    def _clause_of_time(self, n: int) -> bool:
+        """«قبل أن», «بعد أن», «دون أن»: the «أن» at token ``n`` opens a clause of time or
+        manner, not a statement (``not_complementiser_after`` in ``schemas/cues.yaml``)."""
+        return n > 0 and self.tokens[n - 1].text in cue_words(self.lx, "not_complementiser_after")
+
+    def _aside_end(self, n: int, stop: int, close: str) -> int | None:
+        """The ``close`` token («,» after a relative clause, a dash after a dash) ending an aside
+        that opens at token ``n``, if it closes before any complementiser or colon (else the
+        aside runs into the content)."""
+        for m in range(n + 1, min(stop, n + _MAX_RELATIVE)):
+            w = self.tokens[m].text
+            if w == close:
+                return m
+            if w == ":" or w in self.lx.complementisers and not self._clause_of_time(m):
+                return None
+        return None
+
+    def _complement_pass(
+        self, k: int, stop: int, info: FormInfo, participle: bool, over_relatives: bool
+    ) -> tuple[str, int, int | None] | None:
         comps = info.complements
         markers = _markers(self.lx)
         verbish = self.lx.cue_form_words  # a word outside it has no cue form
@@ -676,6 +710,14 @@ class Cues(Speakers):
             if tok.is_word and n > k and self.tokens[n - 1].text == "," and self._aside_at(n):
                 # «قال المسؤول …، حسب ما نقلت عنه وكالة إنترفاكس، إن …»: an aside in commas
                 close = next((m for m in range(n + 1, min(stop, n + 14)) if self.tokens[m].text == ","), None)
+                if close is not None:
+                    name_end = close - 1
+                    continue
+            if over_relatives and n > k and (
+                tok.is_word and self.tokens[n - 1].text == "," and w in self.lx.relatives or w in _DASHES
+            ):
+                # «، التي عملت …،», «- وهو ثالث شخصية تتولى … -»: an aside about the subject
+                close = self._aside_end(n, stop, "," if tok.is_word else w)
                 if close is not None:
                     name_end = close - 1
                     continue
@@ -699,7 +741,9 @@ class Cues(Speakers):
                     own = n - 1 > k and self.tokens[n - 1].text in cue_words(self.lx, "own_words")
                     return "qawl", n - 1 if own else n, n + 1  # «وتابع عيد حديثه قائلاً»
                 first = False
-                if "that" in comps and w in self.lx.complementisers and not self._in_outlet_name(n, k):
+                if "that" in comps and w in self.lx.complementisers and not self._in_outlet_name(n, k) and not (
+                    n > k and self._clause_of_time(n)
+                ):
                     return "that", n, n + 1
                 if quote is not None:
                     words += 1

@@ -547,6 +547,14 @@ def test_journalists_told_are_an_object(extractor):
         ("وأجرت المنظمة مقابلات مع لاجئين، أفاد بعضهم عن استخدام العنف لطردهم.", "أفاد", "بعضهم"),
         # after a comma, «معتبرا» asserts the noun phrase after it (considered X to be Y)
         ('رحب الرئيس بالإعلان، معتبرا إياه "نبأ سارا جدا".', "معتبرا", "الرئيس"),
+        # an aside about the subject (a relative clause in commas, words between dashes) does
+        # not count against the length of the subject
+        ("وقالت مارلين غلين، التي عملت كمستشار عام في مكتب الأخلاقيات الحكومية خلال كل من الإدارات "
+         "الجمهورية والديمقراطية، للصحيفة إن الصفقات لا تنتهك أي قاعدة.", "وقالت", "مارلين غلين"),
+        ("وقال ستافان دي ميستورا - وهو ثالث شخصية تتولى رئاسة مفاوضات الأمم المتحدة لإحلال السلام في "
+         "سورية بعد أن انسحب اثنان قبله - إنه يعتقد أن الأطراف غير مستعدة.", "وقال",
+         "ستافان دي ميستورا - وهو ثالث شخصية تتولى رئاسة مفاوضات الأمم المتحدة لإحلال السلام في سورية"),
+        ("وأفاد أقارب للمختطفات أنهن تعرضن للضرب.", "وأفاد", "أقارب للمختطفات"),
         # appreciation of a role is a stance, not a ritual of thanks
         ("وأعرب نائب الرئيس اليمني خالد بحاح عن تقديره للدور الذي تضطلع به دول المجلس.", "وأعرب",
          "نائب الرئيس اليمني خالد بحاح"),
@@ -570,6 +578,8 @@ def test_whose_statement_it_is(text, cue, source, extractor):
         "ويُتوقع أن تعقد قمة بين الزعيمين.",  # what is expected: nobody's statement
         "وأعرب الملك عن شكره وتقديره للرئيس.",  # a ritual of thanks claims nothing
         "وسلمهم تصريح الدفن حسب الإجراء المتبع.",  # «حسب الإجراء»: a procedure, no source
+        # «قبل أن»: a clause of time, not what the verb reports
+        "وأظهر الفيديو، الذي نشره ناشطون على موقع تويتر، رجال شرطة يضربون شخصا قبل أن يعتدوا على آخر.",
         # «الذي وصفه بأنه»: a describing verb with no subject of its own names a thing inside
         # the speaker's statement
         'وقال لافروف إن بلاده سترد على القرار الذي وصفه بأنه "غير ودي".',
