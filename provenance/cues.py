@@ -464,11 +464,16 @@ class Cues(Speakers):
             explicit and not lead and not kama and relative is None and marker != "an"
             and (aux := self._aux_subject(i, s, clitic)) is not None
         ):
-            # «وكان ناطق باسم الفيلق قد قال لقناة "العربية" السعودية إن …»: a subject framed by
-            # «كان … قد» is the speaker; what follows the verb is not
-            svo, explicit, source_toks = aux, False, []
-            if marker == "np":
-                content_start = i + 1
+            if any(k in self._consumed and self.tokens[k].text == "نقلا" for k in zone):
+                # «وكانت قناة "العربية" ذكرت، نقلاً عن معلومات أمنية، أن …»: the framed subject
+                # relays the source named after «نقلا عن»
+                via = [self._mention_tokens(aux), *via]
+            else:
+                # «وكان ناطق باسم الفيلق قد قال لقناة "العربية" السعودية إن …»: a subject framed
+                # by «كان … قد» is the speaker; what follows the verb is not
+                svo, explicit, source_toks = aux, False, []
+                if marker == "np":
+                    content_start = i + 1
         elif explicit and not lead and relative is None and (marker == "np" or info.takes_object):
             # «لكن موسكو تنفي أي دور لها», «غير أن روسيا تتهم مقاتلي المعارضة بـ …»: a subject
             # written before the verb after «أن»/«لكن» makes the noun after the verb its object

@@ -201,6 +201,7 @@ class Lexicon:
         try:
             self.quantifiers = norm_set(s["quantifiers"])
             self.title_quantifiers = norm_set(s.get("title_quantifiers"))
+            self.count_nouns = norm_set(s.get("count_nouns"))
             self.singular_demonstratives = norm_set(s["demonstratives"]["singular"])
             self.plural_demonstratives = norm_set(s["demonstratives"]["plural"])
             self.anonymous = {norm(w): kind for kind, words in s["anonymous"].items() for w in words}

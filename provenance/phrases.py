@@ -12,7 +12,7 @@ import regex
 
 from .clauses import Clauses
 from .lexicon import Lexicon, cue_words, norm_set
-from .resolve import Gazetteer, hashtag_words, strip_clitic
+from .resolve import Gazetteer, hashtag_words, strip_clitic, type_mention
 
 _ADDRESSEES: dict[int, frozenset[str]] = {}
 
@@ -416,6 +416,8 @@ class Phrases(Clauses):
             return True  # «السعودية أكدت أن», «كانت الصين قد حذرت»: a country speaks through its government
         if any(w in lx.not_subject_starts or w in lx.stop_words for w in words[:3]):
             return False
+        if words[0] in lx.quantifiers and type_mention(words, lx, self.gz).kind == "anonymous":
+            return True  # «لكن بعض اللاجئين يقولون», «عددا من اليمنيين»: some people, unnamed
         if not head.startswith("ال") and len(words) <= 3:
             return True
         if not titled:

@@ -328,7 +328,10 @@ def _type_mention(words: list[str], lexicon: Lexicon, gazetteer: Gazetteer, cont
                 return Typing(kind.kind, anonymous_type=kind.anonymous_type)
     if two in lexicon.organizations or head in lexicon.organizations or head in lexicon.documents:
         return Typing("organization")
-    if i > 0 and words[0] in lexicon.quantifiers and head.endswith(("ين", "ون")) and len(head) > 4:
+    if (
+        i > 0 and words[0] in lexicon.quantifiers and head.endswith(("ين", "ون")) and len(head) > 4
+        and not (words[0] in lexicon.count_nouns and words[1] != "من")  # «عدد الأمريكيين»: a number
+    ):
         if _has_name(rest, lexicon):
             return Typing("person")  # «كبير الباحثين جون فيرانو»
         if words[0] not in lexicon.title_quantifiers:

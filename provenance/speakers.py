@@ -49,8 +49,9 @@ class Speakers(Phrases):
                     continue
                 break
             nxt = self.tokens[zone[k + 1]].text if k + 1 < len(zone) else ""
-            if words_seen == 0 and w in cue_words(lx, "skipped_after_verb"):
-                k += 1  # «وذكرت أيضا وكالة …»: the subject may follow
+            if words_seen == 0 and (w in cue_words(lx, "skipped_after_verb") or w in lx.document_times):
+                # «وذكرت أيضا وكالة …», «أكد الاثنين الرئيس الإيراني …»: the subject may follow
+                k += 1
                 adverb = True
                 continue
             if words_seen and w in lx.document_times:
@@ -215,7 +216,9 @@ class Speakers(Phrases):
         # the clause starts at the sentence start, or after the last comma or «فإن» before the verb
         begin = srange.start
         for k in range(i - 1, srange.start - 1, -1):
-            if self.tokens[k].text in {",", ";", ":"} or self.tokens[k].text in cue_words(self.lx, "clause_particles"):
+            if self.tokens[k].text in {",", ";", ":"} or (
+                self.tokens[k].text in cue_words(self.lx, "clause_particles") and not self._in_outlet_name(k, srange.start)
+            ):
                 begin = k + 1
                 break
         aux = all(
@@ -236,8 +239,8 @@ class Speakers(Phrases):
         first = self.tokens[words[0]].text
         if first in self.lx.not_subject_starts or self.lx.cue_form(first) is not None:
             return None
-        if any(self.tokens[k].text in self.lx.complementisers for k in words):
-            return None
+        if any(self.tokens[k].text in self.lx.complementisers and not self._in_outlet_name(k, words[0]) for k in words):
+            return None  # (the «إن» of «شبكة "سي إن إن" ذكرت» is the outlet's name)
         # no other finite verb we know of in between
         np = [k for k in toks if k >= words[0]]
         while np and not self.tokens[np[-1]].is_word and self.tokens[np[-1]].text not in {'"', ")"}:

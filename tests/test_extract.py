@@ -29,6 +29,13 @@ def test_a_relay_through_a_wire_agency(extractor):
     assert a.content.direct is False
 
 
+def test_a_framed_subject_relays_the_source_named_after_naqlan_an(extractor):
+    # «وكانت X ذكرت، نقلاً عن Y، أن …»: X, the subject framed by «كانت», relays Y
+    a = only("عنوان\nوكانت شبكة \"سي إن إن\" ذكرت الأربعاء، نقلاً عن مصادر أمنية، أن الهجوم فشل.", extractor)
+    assert (a.cue.text, a.source.text, a.source.kind) == ("ذكرت", "مصادر أمنية", "anonymous")
+    assert [v.text for v in a.via] == ['شبكة "سي إن إن"']
+
+
 def test_verb_subject_order_with_a_channel_phrase(extractor):
     a = only("عنوان\nوقال المتحدث باسم الوزارة في بيان، يوم الاثنين، إن الاجتماع انتهى.", extractor)
     assert a.source.text == "المتحدث باسم الوزارة"
@@ -555,6 +562,11 @@ def test_journalists_told_are_an_object(extractor):
          "سورية بعد أن انسحب اثنان قبله - إنه يعتقد أن الأطراف غير مستعدة.", "وقال",
          "ستافان دي ميستورا - وهو ثالث شخصية تتولى رئاسة مفاوضات الأمم المتحدة لإحلال السلام في سورية"),
         ("وأفاد أقارب للمختطفات أنهن تعرضن للضرب.", "وأفاد", "أقارب للمختطفات"),
+        # a day right after the verb, then its subject (France 24's «أكد الاثنين الرئيس …»)
+        ("أكد الاثنين الرئيس الإيراني حسن روحاني أن الولايات المتحدة ستندم.", "أكد", "الرئيس الإيراني حسن روحاني"),
+        ('أعلنت الاثنين شركة "كريم" لسيارات الأجرة أنها تعرضت لهجوم.', "أعلنت", 'شركة "كريم" لسيارات الأجرة'),
+        # some people, unnamed, before a plural verb are its subject
+        ("وقد يمنع القرار الاحتجاجات، إلا أن بعض الناشطين يقولون إنهم خائفون.", "يقولون", "بعض الناشطين"),
         # appreciation of a role is a stance, not a ritual of thanks
         ("وأعرب نائب الرئيس اليمني خالد بحاح عن تقديره للدور الذي تضطلع به دول المجلس.", "وأعرب",
          "نائب الرئيس اليمني خالد بحاح"),

@@ -109,6 +109,7 @@ def test_an_abbreviation_is_not_the_word_its_letters_spell():
         ("رسالة للرئيس الأمريكي", "organization", None),  # addressed to him, not his
         # some of a people, unnamed; a named one is a person
         ("عدد من اليمنيين", "anonymous", "other"),
+        ("عدد الأمريكيين المتقدمين", "organization", None),  # a number, not some people
         ("الكثير من السعوديين", "anonymous", "other"),
         ("كبير الباحثين غابريال بريتو", "person", None),
         ("محققون في روسيا", "anonymous", "other"),
