@@ -16,6 +16,7 @@ from .segment import Segment
 from .speakers import Speakers
 
 _MAX_SUBJECT = 16  # words between a verb and its complement
+_MAX_LONG_SUBJECT = 30  # words before a complementiser that follows a comma
 _MAX_RELATIVE = 30  # tokens of an aside (a relative clause in commas, a dash aside) in the subject
 _DASHES = frozenset({"-", "–", "—"})
 _ADAM = re.compile("عدم")
@@ -531,6 +532,13 @@ class Cues(Speakers):
         if explicit:
             src = self._np_span(source_toks)
             words = [self.tokens[k].text for k in source_toks if self.tokens[k].is_word]
+            if len(words) == 1 and words[0] in cue_words(self.lx, "honorific_pronouns") and not lead:
+                # «وقال سموه», «وأكد معاليه»: the honorific stands for the speaker named before
+                named, named_words, named_via, named_continues = self._implied_speaker(
+                    first, s, i, via, previous_sentence=True
+                )
+                if named is not None:
+                    src, words, via, continues = named, named_words, named_via, named_continues
         elif svo is not None:
             src = self._np_span(svo)
             words = [self.tokens[k].text for k in svo if self.tokens[k].is_word]
@@ -675,6 +683,12 @@ class Cues(Speakers):
             for n in range(k + 1, min(stop, k + _MAX_SUBJECT + _MAX_RELATIVE))
         ):
             comp = self._complement_pass(k, stop, info, participle, True)
+        if comp is None and not participle and "that" in info.complements:
+            # «وقال ممثل مؤسسة …، سعيد آل علي، خلال مؤتمر صحفي نظمته المؤسسة في عدن، إنه …»: a
+            # subject with its name and channel in commas may be longer, when «إن» follows a comma
+            long = self._complement_pass(k, stop, info, participle, True, _MAX_LONG_SUBJECT)
+            if long is not None and long[0] == "that" and self.tokens[long[1] - 1].text == ",":
+                comp = long
         return comp
 
     def _clause_of_time(self, n: int) -> bool:
@@ -695,7 +709,7 @@ class Cues(Speakers):
         return None
 
     def _complement_pass(
-        self, k: int, stop: int, info: FormInfo, participle: bool, over_relatives: bool
+        self, k: int, stop: int, info: FormInfo, participle: bool, over_relatives: bool, most: int = _MAX_SUBJECT
     ) -> tuple[str, int, int | None] | None:
         comps = info.complements
         markers = _markers(self.lx)
@@ -735,7 +749,7 @@ class Cues(Speakers):
                     if w in verbish and self._ends_subject(n, k, stop, words, manner_end):
                         break
                     words += 1
-                    if words > _MAX_SUBJECT or (participle and words > 6):
+                    if words > most or (participle and words > 6):
                         break
                     continue
                 if "qawl" in comps and (first and w in _QAWL or w == "بالقول"):
@@ -752,7 +766,7 @@ class Cues(Speakers):
                     return "that", n, n + 1
                 if quote is not None:
                     words += 1
-                    if words > _MAX_SUBJECT:
+                    if words > most:
                         break
                     continue
                 if "an" in comps and w == "عن":
@@ -788,7 +802,7 @@ class Cues(Speakers):
                 if w in verbish and self._ends_subject(n, k, stop, words, manner_end):
                     break
                 words += 1
-                if words > _MAX_SUBJECT or (participle and words > 6):
+                if words > most or (participle and words > 6):
                     break
             else:
                 if "colon" in comps and w == ":":

@@ -111,7 +111,7 @@ class Phrases(Clauses):
                         out += [n, *name]
                 break
             w = tok.text
-            if w in lx.stop_words or w in {"الي", "قد"}:
+            if (w in lx.stop_words or w in {"الي", "قد"}) and not self._imam(n):
                 break  # «إلى» (normalised «الي») is no «ال» adjective; «كان الرئيس قد زار»
             if out and w in self._addressees():
                 break  # «أخبر الرئيس الصحفيين أن»: the people told are the object
@@ -144,6 +144,14 @@ class Phrases(Clauses):
             if len(out) > 8:
                 break
         return self._balance(out)
+
+    def _imam(self, n: int) -> bool:
+        """Whether token ``n`` is «إمام» (the title), not «أمام» (in front of): both normalise to
+        «امام»; the title comes before a mosque or «وخطيب» («إمام وخطيب المسجد النبوي»)."""
+        if self.tokens[n].text != "امام":
+            return False
+        nxt = self._next_word(n + 1, min(len(self.tokens), n + 3))
+        return nxt is not None and self.tokens[nxt].text in cue_words(self.lx, "imam_before")
 
     def _addressees(self) -> frozenset[str]:
         got = _ADDRESSEES.get(id(self.lx))
@@ -278,6 +286,13 @@ class Phrases(Clauses):
         ahead = self._name_tokens(rest_toks[0])
         words = [first_word, *islice((self.tokens[k].text for k in ahead[1:] if self.tokens[k].is_word), 5)]
         m = self.gz.match_words(words, context=quoted)  # «لـ"الحياة"»: a quoted name is an outlet's
+        if m is None and first_word in cue_words(lx, "correspondents") and len(words) > 1:
+            # «لمراسل بي بي سي»: the outlet is the one the correspondent works for
+            m = self.gz.match_words(words[1:], context=True)
+            if m:
+                word_toks = [k for k in ahead if self.tokens[k].is_word][1 : 1 + m[1]]
+                end = self._gloss_end(word_toks[-1], self.tokens[word_toks[-1]].end)
+                return (*self._close_brackets(self.tokens[word_toks[0]].start, end), words[1 : 1 + m[1]])
         if m:
             last_word_idx = m[1]
             word_toks = [k for k in ahead if self.tokens[k].is_word][:last_word_idx]

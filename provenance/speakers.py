@@ -11,6 +11,10 @@ from .phrases import Phrases, channel_openers
 from .resolve import strip_clitic, type_mention
 from .segment import Segment
 
+# Marks that end the clause a subject before its verb belongs to
+_CLAUSE_MARKS = frozenset({",", ";", ":"})
+_DASHES = frozenset({"-", "–", "—"})
+
 
 class Speakers(Phrases):
     """Finding the source of a cue, from its clause or from what the run has found so far."""
@@ -64,9 +68,7 @@ class Speakers(Phrases):
                 if rec:
                     via.append(rec)
                 break
-            if (w in lx.stop_words or w in lx.audiences) and not (
-                w == "امام" and nxt in cue_words(lx, "imam_before")  # «إمام الحرم», not «أمام»
-            ):
+            if (w in lx.stop_words or w in lx.audiences) and not self._imam(n):  # «إمام الحرم», not «أمام»
                 break
             if words_seen == 0 and w in cue_words(lx, "addressees"):
                 k += 1  # «وأبلغ الصحافيين أن …»: the people told, an object; the subject may follow
@@ -124,6 +126,10 @@ class Speakers(Phrases):
                 while k < len(zone) and self.tokens[zone[k]].start < rec[1]:
                     k += 1  # «وذكرت لقناة سكاي نيوز أن», «قال للوكالة مسؤول»: the subject may follow
                 continue
+            if words_seen and w.startswith("ل") and lx.known_form(w)[:1] != "ل" and (
+                lx.known_form(w) in cue_words(lx, "correspondents")
+            ):
+                break  # «وقال الوزير لمراسلنا إن»: told the publisher's own correspondent
             if words_seen == 0 and (
                 w in {"ان", "انه", "عدم"} or w in lx.prepositions or w in lx.adverbials or w.startswith("لل")
                 or w.startswith("ل") and lx.known_form(w) != w  # «قالت لشركة اليانصيب»: told, no subject
@@ -215,12 +221,22 @@ class Speakers(Phrases):
         srange = self._tok_range(s.start, s.end)
         # the clause starts at the sentence start, or after the last comma or «فإن» before the verb
         begin = srange.start
-        for k in range(i - 1, srange.start - 1, -1):
-            if self.tokens[k].text in {",", ";", ":"} or (
-                self.tokens[k].text in cue_words(self.lx, "clause_particles") and not self._in_outlet_name(k, srange.start)
+        k = i - 1
+        while k >= srange.start:
+            w = self.tokens[k].text
+            if w in _DASHES:
+                opening = next((m for m in range(k - 1, srange.start - 1, -1) if self.tokens[m].text in _DASHES), None)
+                if opening is not None:
+                    k = opening - 1  # «حكومة الأسد - التي تتلقى دعما من روسيا - تنفي»: an aside in dashes
+                    continue
+                begin = k + 1  # a lone dash closes a dateline («دبي، الإمارات العربية المتحدة (CNN)— قال …»)
+                break
+            if w in _CLAUSE_MARKS or (
+                w in cue_words(self.lx, "clause_particles") and not self._in_outlet_name(k, srange.start)
             ):
                 begin = k + 1
                 break
+            k -= 1
         aux = all(
             not self.tokens[k].is_word or self.tokens[k].text in {"قد", "كان", "كانت"} for k in range(begin, i)
         )  # «وكان رئيس المفوضية الأوروبية جان كلود يونكر، قد هدد بأن …»

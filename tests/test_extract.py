@@ -29,11 +29,24 @@ def test_a_relay_through_a_wire_agency(extractor):
     assert a.content.direct is False
 
 
+def test_a_manner_word_after_the_verb_and_a_dateline_are_no_subjects(extractor):
+    a = only('عنوان\nقال شاكيا: "أنت تحاولين الابتعاد عني".', extractor)
+    assert a.source.text == ""
+    a = only("عنوان\nدبي، الإمارات العربية المتحدة (CNN)— قال علي القرة داغي، الأمين العام للاتحاد، في تغريدة على "
+             "حسابه، إن الأمر خطير.", extractor)
+    assert "CNN" not in a.source.text
+
+
 def test_a_framed_subject_relays_the_source_named_after_naqlan_an(extractor):
     # «وكانت X ذكرت، نقلاً عن Y، أن …»: X, the subject framed by «كانت», relays Y
     a = only("عنوان\nوكانت شبكة \"سي إن إن\" ذكرت الأربعاء، نقلاً عن مصادر أمنية، أن الهجوم فشل.", extractor)
     assert (a.cue.text, a.source.text, a.source.kind) == ("ذكرت", "مصادر أمنية", "anonymous")
     assert [v.text for v in a.via] == ['شبكة "سي إن إن"']
+
+
+def test_a_correspondent_told_names_the_receiving_outlet(extractor):
+    a = only("عنوان\nوقال سلوتسكي لمراسل بي بي سي إن الأمر مؤامرة.", extractor)
+    assert (a.source.text, [v.text for v in a.via]) == ("سلوتسكي", ["بي بي سي"])
 
 
 def test_verb_subject_order_with_a_channel_phrase(extractor):
@@ -565,6 +578,18 @@ def test_journalists_told_are_an_object(extractor):
         # a day right after the verb, then its subject (France 24's «أكد الاثنين الرئيس …»)
         ("أكد الاثنين الرئيس الإيراني حسن روحاني أن الولايات المتحدة ستندم.", "أكد", "الرئيس الإيراني حسن روحاني"),
         ('أعلنت الاثنين شركة "كريم" لسيارات الأجرة أنها تعرضت لهجوم.', "أعلنت", 'شركة "كريم" لسيارات الأجرة'),
+        # an honorific with a pronoun stands for the speaker named before
+        ("وقال الأمير عبدالله بن مساعد إن الحادث جبان. وأكد سموه وقوف القطاعات الشبابية مع الوطن.", "وأكد",
+         "الأمير عبدالله بن مساعد"),
+        # «إمام» (the title) and «أمام» (in front of) both normalise to «امام»
+        ("أكد إمام وخطيب المسجد النبوي الشيخ عبدالمحسن القاسم شأن المؤمن عند الله.", "أكد", "إمام"),
+        # the correspondent told names the receiving outlet, not the speaker
+        ('قال سلوتسكي إن الأمر مؤامرة. وقال لمراسل بي بي سي "لقد أمروهم بالكتابة".', "وقال", "سلوتسكي"),
+        ("وقال الوزير لمراسلنا إن القصف مستمر.", "وقال", "الوزير"),
+        # a long subject, its name and its channel in commas, when «إن» follows a comma
+        ("وقال ممثل مؤسسة خليفة بن زايد آل نهيان للأعمال الإنسانية، سعيد آل علي، خلال مؤتمر صحفي نظمته "
+         "المؤسسة في عدن، إنه سيتم البدء في أعمال التركيب.", "وقال",
+         "ممثل مؤسسة خليفة بن زايد آل نهيان للأعمال الإنسانية، سعيد آل علي"),
         # some people, unnamed, before a plural verb are its subject
         ("وقد يمنع القرار الاحتجاجات، إلا أن بعض الناشطين يقولون إنهم خائفون.", "يقولون", "بعض الناشطين"),
         # appreciation of a role is a stance, not a ritual of thanks
