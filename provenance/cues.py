@@ -332,7 +332,7 @@ class Cues(Speakers):
         comp = self._complement(i + 1, srange.stop, info)
         if (t.text in self.lx.strict_forms or info.adjacent) and (
             comp is None or comp[1] != i + 1 and not (comp[1] == i + 2 and self.tokens[i + 1].text == ",")
-        ) and not (t.text in self.lx.strict_forms and self._short_subject(i, comp, s)):
+        ) and not (t.text in self.lx.strict_forms and (self._short_subject(i, comp, s) or comp and self._turn_taken(i, s))):
             return  # the complement must follow at once («وأبان أن», «وأبان، أن»)
         kama = (
             prev is not None
@@ -578,6 +578,17 @@ class Cues(Speakers):
         between = self.tokens[i + 1 : end]
         return 0 < len(between) <= 3 and all(
             t.is_word and t.text != "و" and not (k and t.text.startswith("وال")) for k, t in enumerate(between)
+        )
+
+    def _turn_taken(self, i: int, s: Segment) -> bool:
+        """«من جانبه، عبر X عن …», «من جهتها، بين …»: after «من» and a turn-taking word
+        (``after_min``), a form that is also a preposition is the verb."""
+        srange = self._tok_range(s.start, s.end)
+        prev = self._prev_word(i, srange.start)
+        before = self._prev_word(prev, srange.start) if prev is not None else None
+        return (
+            before is not None and self.tokens[before].text == "من"
+            and self.tokens[prev].text in self.lx.after_min
         )
 
     def _aux_subject(self, i: int, s: Segment, clitic: str) -> list[int] | None:

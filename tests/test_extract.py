@@ -590,6 +590,12 @@ def test_journalists_told_are_an_object(extractor):
         ("وقال ممثل مؤسسة خليفة بن زايد آل نهيان للأعمال الإنسانية، سعيد آل علي، خلال مؤتمر صحفي نظمته "
          "المؤسسة في عدن، إنه سيتم البدء في أعمال التركيب.", "وقال",
          "ممثل مؤسسة خليفة بن زايد آل نهيان للأعمال الإنسانية، سعيد آل علي"),
+        # after «من جانبه», a form that is also a preposition («عبر» through) is the verb
+        ("من جانبه عبر معالي وزير الخارجية الألماني فرانك فالتر شتاينماير عن حرص بلاده على التعاون.", "عبر",
+         "معالي وزير الخارجية الألماني فرانك فالتر شتاينماير"),
+        # «وفق الشريعة» (in accordance with) names no source; the speaker before goes on
+        ("وأكد وزير الخارجية أن للإنسان حقوقه المصونة وفق الشريعة الإسلامية، وقال إن أموره تسير وفق القضاء "
+         "المستقل.", "وقال", "وزير الخارجية"),
         # some people, unnamed, before a plural verb are its subject
         ("وقد يمنع القرار الاحتجاجات، إلا أن بعض الناشطين يقولون إنهم خائفون.", "يقولون", "بعض الناشطين"),
         # appreciation of a role is a stance, not a ritual of thanks
@@ -615,6 +621,12 @@ def test_whose_statement_it_is(text, cue, source, extractor):
         "ويُتوقع أن تعقد قمة بين الزعيمين.",  # what is expected: nobody's statement
         "وأعرب الملك عن شكره وتقديره للرئيس.",  # a ritual of thanks claims nothing
         "وسلمهم تصريح الدفن حسب الإجراء المتبع.",  # «حسب الإجراء»: a procedure, no source
+        # «تبيّن أن» with no subject: it turned out, nobody's statement
+        "وبعد بحث على هذا الاسم تبين أن صاحبه هو الشخص ذاته.",
+        # «ليس ذلك وحسب بل …»: "not only", no source
+        "وتمنحه جائزة تكريمية، ليس ذلك وحسب بل تمنحه جائزة أخرى.",
+        # «بسبب وصفه لـ»: a verbal noun
+        "يتحركون لرفع دعوى على الكاتب بسبب وصفه لثقافتهم بالداعشية.",
         # «قبل أن»: a clause of time, not what the verb reports
         "وأظهر الفيديو، الذي نشره ناشطون على موقع تويتر، رجال شرطة يضربون شخصا قبل أن يعتدوا على آخر.",
         # «الذي وصفه بأنه»: a describing verb with no subject of its own names a thing inside
