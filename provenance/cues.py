@@ -585,11 +585,10 @@ class Cues(Speakers):
         (``after_min``), a form that is also a preposition is the verb."""
         srange = self._tok_range(s.start, s.end)
         prev = self._prev_word(i, srange.start)
-        before = self._prev_word(prev, srange.start) if prev is not None else None
-        return (
-            before is not None and self.tokens[before].text == "من"
-            and self.tokens[prev].text in self.lx.after_min
-        )
+        if prev is None or self.tokens[prev].text not in self.lx.after_min:
+            return False
+        before = self._prev_word(prev, srange.start)
+        return before is not None and self.tokens[before].text == "من"
 
     def _aux_subject(self, i: int, s: Segment, clitic: str) -> list[int] | None:
         """A subject between «كان» and the verb, or right before «قد» and the verb: «وكان البيت
