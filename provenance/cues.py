@@ -693,12 +693,16 @@ class Cues(Speakers):
             for n in range(k + 1, min(stop, k + _MAX_SUBJECT + _MAX_RELATIVE))
         ):
             comp = self._complement_pass(k, stop, info, participle, True)
-        if comp is None and not participle and "that" in info.complements:
-            # «وقال ممثل مؤسسة …، سعيد آل علي، خلال مؤتمر صحفي نظمته المؤسسة في عدن، إنه …»: a
-            # subject with its name and channel in commas may be longer, when «إن» follows a comma
+        if comp is None and not participle and {"that", "colon"} & info.complements:
+            # «وقال ممثل مؤسسة …، سعيد آل علي، خلال مؤتمر صحفي نظمته المؤسسة في عدن، إنه …»,
+            # «وقال دفتردار في تعليقه على مقطع الفيديو الذي ظهر فيه … : أستغرب …»: a subject with
+            # its title, name and channel set off by commas may be longer when «إن» follows a comma
+            # or a quoted name, and so may one that a colon closes
             long = self._complement_pass(k, stop, info, participle, True, _MAX_LONG_SUBJECT)
-            if long is not None and long[0] == "that" and self.tokens[long[1] - 1].text == ",":
-                comp = long
+            if long is not None and (
+                long[0] == "colon" or long[0] == "that" and self.tokens[long[1] - 1].text in {",", '"', ")"}
+            ):
+                comp = long  # («…، في تصريح لـ«الشرق الأوسط» إن»: after the quoted outlet)
         return comp
 
     def _clause_of_time(self, n: int) -> bool:
