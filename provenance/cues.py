@@ -705,6 +705,15 @@ class Cues(Speakers):
                 comp = long  # («…، في تصريح لـ«الشرق الأوسط» إن»: after the quoted outlet)
         return comp
 
+    def _channel_aside(self, comma: int, stop: int) -> bool:
+        """Whether a channel phrase set off by commas follows the comma at token ``comma`` and a
+        complementiser follows it («، في بيان، إن», «، في تصريح صحفي، أن»)."""
+        opener = self._next_word(comma + 1, stop)
+        if opener is None or self.tokens[opener].text not in channel_openers(self.lx):
+            return False
+        close = next((m for m in range(opener + 1, min(stop, opener + 8)) if self.tokens[m].text == ","), None)
+        return close is not None and close + 1 < stop and self.tokens[close + 1].text in self.lx.complementisers
+
     def _clause_of_time(self, n: int) -> bool:
         """«قبل أن», «بعد أن», «دون أن»: the «أن» at token ``n`` opens a clause of time or
         manner, not a statement (``not_complementiser_after`` in ``schemas/cues.yaml``)."""
@@ -848,6 +857,13 @@ class Cues(Speakers):
                         and self.tokens[after].text in self.lx.complementisers
                     ):
                         # «وقال المتحدث باسم "حماس"، إن …»: the quoted name is in the subject
+                        quote = ("quote", n, n)
+                        continue
+                    if after_close < stop and self.tokens[after_close].text == "," and after_close - n <= 6 and (
+                        self._channel_aside(after_close, stop)
+                    ):
+                        # «قالت "منظومة المجتمع الكردستاني"، في بيان، إن …»: a short quoted name, then
+                        # the channel in commas and «إن»: the name is the subject
                         quote = ("quote", n, n)
                         continue
                     if (
