@@ -7,10 +7,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable
-from functools import partial
 from itertools import accumulate
 from operator import itemgetter
-from typing import NamedTuple
+from typing import final
 
 import regex
 
@@ -60,17 +59,20 @@ def splitter(text: str) -> Callable[[str], list[str]]:
     return _FAST_TOKEN.split if _NOT_PLAIN.search(text) is None else _TOKEN.split
 
 
-class Token(NamedTuple):
+@final
+class Token:
     """A word or a punctuation mark of the normalised text."""
 
-    text: str
-    start: int
-    end: int
-    is_word: bool
+    __slots__ = ("text", "start", "end", "is_word")
+
+    def __init__(self, text: str, start: int, end: int, is_word: bool) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.is_word = is_word
 
 
 _first = itemgetter(0)
-_new_token = partial(tuple.__new__, Token)  # a Token from a tuple of its fields, built in C
 
 
 class TokenView:
@@ -101,7 +103,9 @@ class TokenView:
         is_word: Iterable[bool] = map(str.isalnum, map(_first, texts))
         if self.norm.find("_", p.start, p.end) != -1:
             is_word = [w or t[0] == "_" for w, t in zip(is_word, texts)]
-        self.tokens.extend(map(_new_token, zip(texts, starts, offsets[2::2], is_word)))
+        tokens = self.tokens
+        for text, start, end, word in zip(texts, starts, offsets[2::2], is_word):
+            tokens.append(Token(text, start, end, word))
         self.starts.extend(starts)
         return texts
 
