@@ -129,8 +129,8 @@ class _Run(Credits):
             if p.boilerplate:
                 continue
             lead = p.start in first_content
-            pieces = self._pieces(p)
-            words = set(pieces[1::2])  # its tokens
+            split = self._split_segment(p)
+            words = set(split[0])  # its tokens
             if not (may_hold_cue(self.norm, p.start, p.end, words) or self.norm.find("(", p.start, p.end) != -1):
                 # nothing here can be a cue; only a dateline at the head of a lead paragraph
                 if lead:
@@ -139,7 +139,7 @@ class _Run(Credits):
                     self._credits(head, lead)
                 continue
             first = len(self.tokens)
-            texts = self._tokenise(p, pieces)
+            texts = self._tokenise(p, split)
             some = self._add_candidates(first, texts, words)
             self._credits(p, lead)
             if not some:
