@@ -14,11 +14,11 @@ from .phrases import channel_openers
 from .resolve import type_mention
 from .segment import Segment
 from .speakers import Speakers
+from .tokens import DASHES
 
 _MAX_SUBJECT = 16  # words between a verb and its complement
 _MAX_LONG_SUBJECT = 30  # words before a complementiser that follows a comma
 _MAX_RELATIVE = 30  # tokens of an aside (a relative clause in commas, a dash aside) in the subject
-_DASHES = frozenset({"-", "–", "—"})
 _ADAM = re.compile("عدم")
 _QAWL = frozenset({"قائلا", "قائله", "قائلين", "قائلتين"})  # «قائلاً»: the content follows
 
@@ -689,7 +689,7 @@ class Cues(Speakers):
         """
         comp = self._complement_pass(k, stop, info, participle, False)
         if comp is None and any(
-            self.tokens[n].text in self.lx.relatives and self.tokens[n - 1].text == "," or self.tokens[n].text in _DASHES
+            self.tokens[n].text in self.lx.relatives and self.tokens[n - 1].text == "," or self.tokens[n].text in DASHES
             for n in range(k + 1, min(stop, k + _MAX_SUBJECT + _MAX_RELATIVE))
         ):
             comp = self._complement_pass(k, stop, info, participle, True)
@@ -756,7 +756,7 @@ class Cues(Speakers):
                     name_end = close - 1
                     continue
             if over_relatives and n > k and (
-                tok.is_word and self.tokens[n - 1].text == "," and w in self.lx.relatives or w in _DASHES
+                tok.is_word and self.tokens[n - 1].text == "," and w in self.lx.relatives or w in DASHES
             ):
                 # «، التي عملت …،», «- وهو ثالث شخصية تتولى … -»: an aside about the subject
                 close = self._aside_end(n, stop, "," if tok.is_word else w)

@@ -10,10 +10,10 @@ from .lexicon import Lexicon, cue_words, norm_set
 from .phrases import Phrases, channel_openers
 from .resolve import strip_clitic, type_mention
 from .segment import Segment
+from .tokens import DASHES
 
 # Marks that end the clause a subject before its verb belongs to
 _CLAUSE_MARKS = frozenset({",", ";", ":"})
-_DASHES = frozenset({"-", "–", "—"})
 
 
 class Speakers(Phrases):
@@ -224,8 +224,8 @@ class Speakers(Phrases):
         k = i - 1
         while k >= srange.start:
             w = self.tokens[k].text
-            if w in _DASHES:
-                opening = next((m for m in range(k - 1, srange.start - 1, -1) if self.tokens[m].text in _DASHES), None)
+            if w in DASHES:
+                opening = next((m for m in range(k - 1, srange.start - 1, -1) if self.tokens[m].text in DASHES), None)
                 if opening is not None:
                     k = opening - 1  # «حكومة الأسد - التي تتلقى دعما من روسيا - تنفي»: an aside in dashes
                     continue

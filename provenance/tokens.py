@@ -26,6 +26,9 @@ _TOKEN = regex.compile(r"([\p{L}\p{N}_]+|[^\s\p{L}\p{N}_])")
 _PIECES = re.compile(r"\w+|\W")
 _PLAIN = ((0x0000, 0x07FF), (0x2000, 0x2BFF))  # Latin … Arabic, punctuation and symbols
 
+# the dash tokens: a dash sets off an aside («- وهو … -») or closes a dateline («… (CNN)— قال»)
+DASHES = frozenset({"-", "–", "—"})
+
 
 _REGEX_WORD = regex.compile(r"[\p{L}\p{N}_]")
 _REGEX_SPACE = regex.compile(r"\s")
@@ -97,7 +100,6 @@ class Token:
         self.start = start
         self.end = end
         self.is_word = is_word
-
 
 
 class TokenView:
