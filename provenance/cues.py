@@ -17,7 +17,7 @@ from .speakers import Speakers
 from .tokens import DASHES
 
 _MAX_SUBJECT = 16  # words between a verb and its complement
-_MAX_LONG_SUBJECT = 30  # words before a complementiser that follows a comma
+_MAX_LONG_SUBJECT = 30  # words of a subject closed by a colon, or by «إن» after a comma or a quoted name
 _MAX_RELATIVE = 30  # tokens of an aside (a relative clause in commas, a dash aside) in the subject
 _ADAM = re.compile("عدم")
 _QAWL = frozenset({"قائلا", "قائله", "قائلين", "قائلتين"})  # «قائلاً»: the content follows
