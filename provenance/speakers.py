@@ -126,9 +126,7 @@ class Speakers(Phrases):
                 while k < len(zone) and self.tokens[zone[k]].start < rec[1]:
                     k += 1  # «وذكرت لقناة سكاي نيوز أن», «قال للوكالة مسؤول»: the subject may follow
                 continue
-            if words_seen and w.startswith("ل") and lx.known_form(w)[:1] != "ل" and (
-                lx.known_form(w) in cue_words(lx, "correspondents")
-            ):
+            if words_seen and w.startswith("ل") and lx.known_form(w) in cue_words(lx, "correspondents"):
                 break  # «وقال الوزير لمراسلنا إن»: told the publisher's own correspondent
             if words_seen == 0 and (
                 w in {"ان", "انه", "عدم"} or w in lx.prepositions or w in lx.adverbials or w.startswith("لل")
@@ -379,7 +377,7 @@ class Speakers(Phrases):
         none = (comma + 1, comma + 1)
         def clause_start(k: int) -> int:
             for m in range(k - 1, floor - 1, -1):
-                if self.tokens[m].text in {",", ";", ":"} or self.tokens[m].text in {"فان", "لان", "ان"}:
+                if self.tokens[m].text in _CLAUSE_MARKS or self.tokens[m].text in {"فان", "لان", "ان"}:
                     return m + 1
             return floor
 
